@@ -1,0 +1,63 @@
+/*
+ * Diagnostics: collected per page, sorted, filtered by the enabled
+ * rules, de-duplicated over the whole run, and printed in one of the
+ * output formats.
+ */
+#ifndef DIAG_H
+#define DIAG_H
+
+#include <stdio.h>
+
+#include "rules.h"
+
+struct srcfile;
+
+enum format {
+	FMT_GCC,
+	FMT_JSON
+};
+
+struct config {
+	unsigned char	 enabled[R__COUNT];
+	enum level	 fail_on;
+	int		 never_fail;	/* --fail-on none */
+	enum format	 format;
+	int		 caret;		/* print the source line and a caret */
+};
+
+struct diag {
+	const struct srcfile *file;
+	int		 line;
+	int		 col;
+	enum rule	 rule;
+	char		*msg;
+	unsigned int	 seq;	/* order of emission, for a stable sort */
+};
+
+struct diaglist {
+	struct diag	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+struct run_stats {
+	unsigned long	 count[R__COUNT];	/* printed, per rule */
+	int		 failed;		/* at or above fail-on */
+};
+
+void	 diag_add(struct diaglist *, const struct config *,
+	    const struct srcfile *, int line, int col, enum rule,
+	    const char *fmt, ...)
+	    __attribute__((format(printf, 7, 8)));
+
+/* Sort, print and clear the list, counting into stats. */
+void	 diag_flush(struct diaglist *, const struct config *,
+	    struct run_stats *, FILE *);
+
+/* Forget what was printed, at the end of a run. */
+void	 diag_reset_seen(void);
+
+/* Print s as a JSON string literal. */
+void	 json_string(FILE *, const char *);
+
+#endif

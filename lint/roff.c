@@ -1,0 +1,211 @@
+/*
+ * Logical lines and argument splitting.
+ */
+#include <string.h>
+#include <stdlib.h>
+
+#include "esc.h"
+#include "roff.h"
+#include "src.h"
+#include "util.h"
+
+static void
+lline_reserve(struct lline *l, size_t more)
+{
+	if (l->len + more + 1 <= l->cap)
+		return;
+	while (l->len + more + 1 > l->cap)
+		l->cap = l->cap ? l->cap * 2 : 256;
+	l->buf = xrealloc(l->buf, l->cap);
+}
+
+static void
+lline_addseg(struct lline *l, int line, int col)
+{
+	if (l->nsegs == l->segcap) {
+		l->segcap = l->segcap ? l->segcap * 2 : 4;
+		l->segs = xreallocarray(l->segs, l->segcap, sizeof(*l->segs));
+	}
+	l->segs[l->nsegs].off = l->len;
+	l->segs[l->nsegs].line = line;
+	l->segs[l->nsegs].col = col;
+	l->nsegs++;
+}
+
+/*
+ * Scan one physical line p (n bytes) for a comment or an escaped
+ * newline.  Return the number of bytes that belong to the logical
+ * line; set *join when the next physical line continues it.
+ */
+static size_t
+scan_physical(struct lline *l, const char *p, size_t n, int *join)
+{
+	size_t		 i = 0;
+	struct esc	 e;
+
+	*join = 0;
+	while (i < n) {
+		if (p[i] != '\\') {
+			i++;
+			continue;
+		}
+		if (i + 1 == n) {
+			*join = 1;
+			return i;
+		}
+		if (p[i + 1] == '"' || p[i + 1] == '#') {
+			l->comment = 1;
+			l->comment_col = (int)i + 1;
+			*join = p[i + 1] == '#';
+			return i;
+		}
+		if (p[i + 1] == '{')
+			l->open_braces++;
+		else if (p[i + 1] == '}')
+			l->close_braces++;
+		esc_parse(p + i, n - i, &e);
+		i += e.len > 1 ? e.len : 2;
+	}
+	return n;
+}
+
+int
+roff_getline(const struct srcfile *f, int *pos, struct lline *l)
+{
+	const struct srcline	*sl;
+	size_t			 keep;
+	int			 join;
+
+	l->len = 0;
+	l->nsegs = 0;
+	l->comment = 0;
+	l->comment_col = 0;
+	l->open_braces = l->close_braces = 0;
+	if (*pos >= f->nlines)
+		return 0;
+	l->line = *pos + 1;
+	do {
+		sl = &f->lines[*pos];
+		l->lastline = *pos + 1;
+		lline_addseg(l, *pos + 1, 1);
+		keep = scan_physical(l, f->buf + sl->off, sl->len, &join);
+		lline_reserve(l, keep);
+		memcpy(l->buf + l->len, f->buf + sl->off, keep);
+		l->len += keep;
+		(*pos)++;
+	} while (join && *pos < f->nlines);
+	lline_reserve(l, 0);
+	l->buf[l->len] = '\0';
+	return 1;
+}
+
+void
+roff_lline_free(struct lline *l)
+{
+	free(l->buf);
+	free(l->segs);
+	memset(l, 0, sizeof(*l));
+}
+
+void
+roff_pos(const struct seg *segs, int nsegs, size_t off, int *line, int *col)
+{
+	int	 i;
+
+	for (i = nsegs - 1; i > 0; i--)
+		if (segs[i].off <= off)
+			break;
+	if (nsegs == 0) {
+		*line = *col = 0;
+		return;
+	}
+	*line = segs[i].line;
+	*col = segs[i].col + (int)(off - segs[i].off);
+}
+
+/* Read one argument starting at s[*i]; advance *i past it. */
+static void
+read_arg(const char *s, size_t len, size_t *i, struct arg *a, char **out)
+{
+	char		*o;
+	size_t		 j = *i;
+	struct esc	 e;
+
+	o = *out = xmalloc(len - j + 1);
+	if (s[j] == '"') {
+		a->quoted = 1;
+		j++;
+		for (;;) {
+			if (j >= len) {
+				a->unterminated = 1;
+				break;
+			}
+			if (s[j] == '"') {
+				if (j + 1 < len && s[j + 1] == '"') {
+					*o++ = '"';
+					j += 2;
+					continue;
+				}
+				j++;
+				break;
+			}
+			if (s[j] == '\\') {
+				esc_parse(s + j, len - j, &e);
+				memcpy(o, s + j, e.len);
+				o += e.len;
+				j += e.len;
+				continue;
+			}
+			*o++ = s[j++];
+		}
+	} else {
+		while (j < len && s[j] != ' ' && s[j] != '\t') {
+			if (s[j] == '\\') {
+				esc_parse(s + j, len - j, &e);
+				memcpy(o, s + j, e.len);
+				o += e.len;
+				j += e.len;
+				continue;
+			}
+			*o++ = s[j++];
+		}
+	}
+	*o = '\0';
+	*i = j;
+}
+
+int
+roff_args(const char *s, size_t len, const struct seg *segs, int nsegs,
+    size_t base, struct arg **args)
+{
+	struct arg	*v = NULL;
+	int		 n = 0, cap = 0;
+	size_t		 i = 0;
+
+	for (;;) {
+		while (i < len && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i >= len)
+			break;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			v = xreallocarray(v, cap, sizeof(*v));
+		}
+		memset(&v[n], 0, sizeof(v[n]));
+		roff_pos(segs, nsegs, base + i, &v[n].line, &v[n].col);
+		read_arg(s, len, &i, &v[n], &v[n].s);
+		n++;
+	}
+	*args = v;
+	return n;
+}
+
+void
+roff_args_free(struct arg *v, int n)
+{
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].s);
+	free(v);
+}

@@ -1,0 +1,327 @@
+/*
+ * The rule table.  Order follows enum rule in rules.h.
+ */
+#include <string.h>
+
+#include "rules.h"
+
+#define ALL	PROF_ALL
+#define MP	PROF_MANPAGES
+
+const struct rule_info rule_table[R__COUNT] = {
+	[R_FILE_BINARY] = { "file-binary", LVL_ERROR, ALL,
+	    "the file is not text",
+	    "The file holds many NUL bytes or other control characters, so it "
+	    "is not roff source.  It is reported once and not checked further.",
+	    NULL, NULL },
+	[R_FILE_TOO_LARGE] = { "file-too-large", LVL_ERROR, ALL,
+	    "the file is larger than manlint reads",
+	    "Files over 256 MiB are refused so that memory use stays "
+	    "bounded.  No manual page comes near that size.",
+	    NULL, NULL },
+	[R_ENC_UTF8] = { "encoding-utf8", LVL_ERROR, ALL,
+	    "invalid UTF-8",
+	    "Manual pages are read as UTF-8.  A byte sequence that is not "
+	    "valid UTF-8 renders as garbage or is dropped.  Write non-ASCII "
+	    "characters as valid UTF-8, or better as roff escapes such as "
+	    "\\[u00E9].",
+	    NULL, NULL },
+	[R_ENC_CRLF] = { "encoding-crlf", LVL_WARNING, ALL,
+	    "carriage return at the end of a line",
+	    "Lines end in CR LF, as on DOS.  roff takes the carriage return "
+	    "as part of the line, so it can end up in the output and breaks "
+	    "macro arguments.  Convert the file to plain LF line ends.  The "
+	    "first such line is reported, with the number of lines affected.",
+	    NULL, NULL },
+	[R_ENC_NUL] = { "encoding-nul", LVL_ERROR, ALL,
+	    "NUL byte in the input",
+	    "roff source must not contain NUL bytes; formatters drop them or "
+	    "stop.  Remove the byte.",
+	    NULL, NULL },
+	[R_SO_MISSING] = { "so-missing", LVL_ERROR, ALL,
+	    ".so names a file that cannot be read",
+	    "A .so request includes another page, named relative to the "
+	    "root of the manual tree (the directory that holds man1, man2, "
+	    "and so on).  The named file does not exist there, so the page "
+	    "renders empty.",
+	    ".so man2/nosuchpage.2", ".so man2/mmap.2" },
+	[R_SO_LOOP] = { "so-loop", LVL_ERROR, ALL,
+	    ".so includes a page that is already being included",
+	    "Following the .so requests leads back to a page that is "
+	    "already open, so a formatter would recurse until it gives up.",
+	    NULL, NULL },
+	[R_SO_OUTSIDE] = { "so-outside", LVL_ERROR, ALL,
+	    ".so names a path outside the manual tree",
+	    "Absolute paths and paths with a \"..\" component in .so are "
+	    "refused: they make the page depend on the machine it is read "
+	    "on, and an untrusted page could name any file.  Name the page "
+	    "relative to the manual root, as man2/page.2.",
+	    ".so /usr/share/man/man2/mmap.2", ".so man2/mmap.2" },
+	[R_ROFF_UNCLOSED] = { "roff-unclosed", LVL_ERROR, ALL,
+	    "a roff definition, ignore block or brace group is not closed",
+	    "A .de, .am or .ig request collects lines until a line holding "
+	    "\"..\", and a conditional body opened with \\{ runs until \\}.  "
+	    "When the end marker is missing the rest of the page is "
+	    "swallowed.",
+	    ".ig\nhidden text", ".ig\nhidden text\n.." },
+	[R_ROFF_STRAY_CLOSE] = { "roff-stray-close", LVL_WARNING, ALL,
+	    "a closing \"..\" or \\} with nothing open",
+	    "The line closes a definition or brace group that was never "
+	    "opened.  It is probably left over from an edit; remove it.",
+	    NULL, NULL },
+	[R_QUOTE_UNTERMINATED] = { "quote-unterminated", LVL_WARNING, ALL,
+	    "unterminated quoted macro argument",
+	    "A macro argument that starts with a double quote runs to the "
+	    "closing quote.  Without one it runs to the end of the line, and "
+	    "any intended argument split is lost.",
+	    ".BR \"MAP_LOCKED (since Linux 2.5.37)",
+	    ".BR MAP_LOCKED \" (since Linux 2.5.37)\"" },
+	[R_MACRO_UNKNOWN] = { "macro-unknown", LVL_ERROR, ALL,
+	    "unknown macro or request",
+	    "The control line names neither a man(7) macro, nor a roff "
+	    "request, nor a macro defined earlier in the page.  Formatters "
+	    "ignore it, so its text is lost.  Check the spelling, or start "
+	    "the line with \\& if it is text that begins with a period.",
+	    ".Bx foo", ".B foo" },
+	[R_ESCAPE_UNKNOWN] = { "escape-unknown", LVL_WARNING, ALL,
+	    "unknown escape sequence",
+	    "A backslash followed by a character that starts no roff escape "
+	    "prints that character alone, and the backslash vanishes.  To "
+	    "print a backslash, write \\e.",
+	    "C:\\qfoo", "C:\\eqfoo" },
+	[R_APOSTROPHE_CONTROL] = { "apostrophe-control", LVL_WARNING, ALL,
+	    "text line starting with an apostrophe is read as a control line",
+	    "roff takes a line that starts with ' as a request without a "
+	    "break, so a text line that starts with a quotation mark "
+	    "vanishes.  Start it with \\& or move the word.",
+	    "'quoted' words", "\\&'quoted' words" },
+	[R_FONT_OPEN] = { "font-open", LVL_WARNING, ALL,
+	    "font change left open at the end of a paragraph",
+	    "A \\fB or \\fI escape switches the font until another font "
+	    "escape.  When the paragraph ends first, the change leaks into "
+	    "what follows in some formatters.  Close it with \\fR or \\fP, or "
+	    "use the font macros .B, .I, .BR and so on.",
+	    "the \\fBMAP_LOCKED flag\n.PP", "the \\fBMAP_LOCKED\\fP flag\n.PP" },
+	[R_FONT_PREV_NOCHANGE] = { "font-prev-nochange", LVL_WARNING, ALL,
+	    "\\fP restores a font that was never changed",
+	    "\\fP returns to the font in use before the last font change.  "
+	    "Here nothing changed the font since the paragraph began, so the "
+	    "escape is a leftover.  Remove it, or add the change it was "
+	    "meant to close.",
+	    "flag\\fP is set", "flag is set" },
+	[R_BLOCK_UNCLOSED] = { "block-unclosed", LVL_ERROR, ALL,
+	    "a block is opened and never closed",
+	    "Blocks come in pairs: .RS/.RE, .EX/.EE, .nf/.fi, .UR/.UE, "
+	    ".MT/.ME, .SY/.YS, .TS/.TE, .EQ/.EN, and .in +N with a plain "
+	    ".in.  A block left open changes the indentation, fill mode or "
+	    "layout of everything after it.  Close it before the section "
+	    "ends.",
+	    ".RS\ntext\n.SH NEXT", ".RS\ntext\n.RE\n.SH NEXT" },
+	[R_BLOCK_STRAY_CLOSE] = { "block-stray-close", LVL_ERROR, ALL,
+	    "a block is closed that was not open",
+	    "The closing macro (.RE, .EE, .fi, .UE, .ME, .YS, .TE, .EN) has no "
+	    "matching opening macro, so it closes an outer block or does "
+	    "nothing.",
+	    "text\n.RE", "text" },
+	[R_ALT_FONT_ONE_ARG] = { "alt-font-one-arg", LVL_WARNING, ALL,
+	    "alternating font macro with a single argument",
+	    "The macros .BR, .BI, .IB, .IR, .RB and .RI alternate fonts "
+	    "between their arguments.  With one argument there is nothing to "
+	    "alternate, which usually means a space is missing (\".BR "
+	    "name(2)\") or that .B or .I was meant.",
+	    ".BR MAP_LOCKED", ".B MAP_LOCKED" },
+	[R_FONT_MACRO_EMPTY] = { "font-macro-empty", LVL_WARNING, ALL,
+	    "font macro with no text to set",
+	    "A font macro without arguments applies to the next text line.  "
+	    "Here the next line is another macro or the end of the block, so "
+	    "the macro does nothing.",
+	    ".B\n.PP", ".PP" },
+	[R_XREF_NO_SPACE] = { "xref-no-space", LVL_WARNING, MP,
+	    "cross reference without a space before the section",
+	    "A reference is written as two arguments, the name in bold and "
+	    "the section in roman.  \".BR name(2)\" sets the whole reference "
+	    "in bold.",
+	    ".BR mlock(2)", ".BR mlock (2)" },
+	[R_XREF_WRONG_MACRO] = { "xref-wrong-macro", LVL_WARNING, MP,
+	    "cross reference set with the wrong font macro",
+	    "man-pages(7) sets a reference to another page with the name in "
+	    "bold and the section in roman, that is, .BR name (N).  .IR, .B "
+	    "and .I set it in the wrong fonts.",
+	    ".IR mlock (2)", ".BR mlock (2)" },
+	[R_XREF_PUNCT_GLUED] = { "xref-punct-glued", LVL_WARNING, MP,
+	    "punctuation glued to a bold or italic argument",
+	    "Punctuation after a name belongs in the roman argument that "
+	    "follows it; glued to the name it is set in bold or italic, and "
+	    "a cross reference loses its section.",
+	    ".BR AT_FDCWD,", ".BR AT_FDCWD ," },
+	[R_XREF_SELF_SECTION] = { "xref-self-section", LVL_WARNING, MP,
+	    "reference to the page itself carries a section",
+	    "man-pages(7) writes a function that the page itself documents "
+	    "as .BR name () without a section: a section number would turn "
+	    "it into a cross reference that leads back to the same page.",
+	    ".BR mmap (2)\n(in mmap.2)", ".BR mmap ()" },
+	[R_TEXT_LONE_PUNCT] = { "text-lone-punct", LVL_WARNING, ALL,
+	    "text line holding only an operator or punctuation",
+	    "A text line made only of an operator or punctuation (\"+\", "
+	    "\",\", \"/\") between two macro lines renders as a fragment "
+	    "glued between the words around it.  Write the words it stands "
+	    "for, or attach the mark to a macro argument.",
+	    ".BR mmap ()\n+\n.BR mlock (2)",
+	    ".BR mmap ()\nfollowed by\n.BR mlock (2)" },
+	[R_PARA_AFTER_HEADING] = { "para-after-heading", LVL_WARNING, ALL,
+	    "paragraph macro right after a heading",
+	    "A heading already starts a new paragraph.  A .PP, .P or .LP "
+	    "right after .SH or .SS does nothing and is removed in "
+	    "man-pages.",
+	    ".SH DESCRIPTION\n.PP\ntext", ".SH DESCRIPTION\ntext" },
+	[R_PARA_EMPTY] = { "para-empty", LVL_WARNING, ALL,
+	    "paragraph with nothing in it",
+	    "The paragraph macro is followed at once by another paragraph "
+	    "macro or a heading, so it starts an empty paragraph.  Remove "
+	    "it.",
+	    ".PP\n.PP\ntext", ".PP\ntext" },
+	[R_BREAK_BESIDE_PARA] = { "break-beside-para", LVL_WARNING, ALL,
+	    ".br or .sp next to a paragraph macro or heading",
+	    "Paragraph macros and headings break the line and set their own "
+	    "spacing, so a .br or .sp beside them adds nothing or adds "
+	    "uneven space.",
+	    "text\n.sp\n.PP", "text\n.PP" },
+	[R_TP_NO_TAG] = { "tp-no-tag", LVL_WARNING, ALL,
+	    ".TP with no tag line",
+	    ".TP takes the next input line as the tag of the paragraph.  "
+	    "When that line is missing, or is a macro that produces no text, "
+	    "the paragraph has no tag.",
+	    ".TP\n.PP", ".TP\n.B EINVAL\ntext" },
+	[R_BLANK_LINE] = { "blank-line", LVL_WARNING, ALL,
+	    "blank line in the input",
+	    "A blank line in roff produces a blank output line and a break.  "
+	    "Use a paragraph macro (.PP) to start a paragraph, or nothing.",
+	    "text\n\nmore", "text\n.PP\nmore" },
+	[R_TEXT_LEADING_SPACE] = { "text-leading-space", LVL_WARNING, ALL,
+	    "text line starts with white space",
+	    "roff breaks the line before a text line that begins with a "
+	    "space and keeps the spaces, so the output is indented "
+	    "irregularly.  Remove the spaces, or use .RS/.RE or .EX/.EE.",
+	    "  indented text", "indented text" },
+	[R_TH_MISSING] = { "th-missing", LVL_ERROR, ALL,
+	    "no .TH line",
+	    "Every man(7) page starts with .TH, which names the page, its "
+	    "section and its date.  Without it the header and footer are "
+	    "empty.",
+	    NULL, ".TH mmap 2 2026-01-01 \"project 1.0\"" },
+	[R_TH_REPEATED] = { "th-repeated", LVL_ERROR, ALL,
+	    ".TH appears more than once",
+	    "A page has one .TH line.  A second one restarts the page "
+	    "header in the middle of the text.",
+	    NULL, NULL },
+	[R_TH_ARGS] = { "th-args", LVL_WARNING, ALL,
+	    ".TH has too few or too many arguments",
+	    ".TH takes the title, the section, a date, a source and "
+	    "optionally a manual name: two to five arguments.  man-pages "
+	    "writes at least four.  A title that holds spaces must be "
+	    "quoted.",
+	    ".TH mmap", ".TH mmap 2 2026-01-01 \"project 1.0\"" },
+	[R_TH_SECTION_MISMATCH] = { "th-section-mismatch", LVL_WARNING, ALL,
+	    ".TH section does not match the file name",
+	    "The section in .TH must be the one in the file name (mmap.2 is "
+	    "in section 2), or the page header names the wrong section.",
+	    ".TH mmap 3 (in mmap.2)", ".TH mmap 2" },
+	[R_TH_NOT_FIRST] = { "th-not-first", LVL_WARNING, ALL,
+	    "text or macros before .TH",
+	    "Only comments and roff definitions may come before .TH.  Text "
+	    "or macros before it are set with no page header.",
+	    NULL, NULL },
+	[R_NAME_FIRST] = { "name-first", LVL_ERROR, ALL,
+	    "the first section is not NAME",
+	    "The NAME section comes first: makewhatis, apropos and mandb "
+	    "read the page's names and summary from it.",
+	    NULL, ".SH NAME\nmmap \\- map files into memory" },
+	[R_NAME_FORMAT] = { "name-format", LVL_WARNING, ALL,
+	    "NAME section is not \"name \\- summary\"",
+	    "The NAME section is one text line: the names, comma separated, "
+	    "then \\- and a short summary.  Indexers split the line at "
+	    "\\-, so other forms break apropos.",
+	    ".SH NAME\n.B mmap\n- map files", ".SH NAME\nmmap \\- map files" },
+	[R_SECTION_ORDER] = { "section-order", LVL_WARNING, MP,
+	    "standard section out of order",
+	    "man-pages(7) gives an order for the standard sections: NAME, "
+	    "LIBRARY, SYNOPSIS, CONFIGURATION, DESCRIPTION, OPTIONS, EXIT "
+	    "STATUS, RETURN VALUE, ERRORS, ENVIRONMENT, FILES, ATTRIBUTES "
+	    "and VERSIONS (either order), STANDARDS, HISTORY, NOTES, "
+	    "CAVEATS, BUGS, EXAMPLES, AUTHORS, REPORTING BUGS, COPYRIGHT, "
+	    "SEE ALSO.  Readers expect to find them there.  Sections with "
+	    "other names may go anywhere.",
+	    ".SH ERRORS\n.SH RETURN VALUE", ".SH RETURN VALUE\n.SH ERRORS" },
+	[R_SECTION_REPEATED] = { "section-repeated", LVL_WARNING, ALL,
+	    "section heading appears twice",
+	    "Two sections have the same heading.  Merge them.",
+	    NULL, NULL },
+	[R_SECTION_EMPTY] = { "section-empty", LVL_WARNING, ALL,
+	    "section or subsection with no content",
+	    "The heading is followed at once by another heading or by the "
+	    "end of the page.  Write its content or remove it.",
+	    ".SH NOTES\n.SH SEE ALSO", ".SH SEE ALSO" },
+	[R_SENTENCE_SAME_LINE] = { "sentence-same-line", LVL_STYLE, MP,
+	    "new sentence does not start on a new source line",
+	    "man-pages(7) asks for semantic newlines: each sentence starts "
+	    "on a new source line.  roff then puts the right space after "
+	    "the sentence end, and patches touch only the sentence they "
+	    "change.  Abbreviations such as e.g., i.e. and etc. are not "
+	    "taken as sentence ends.",
+	    "fails.  Therefore faults", "fails.\nTherefore faults" },
+	[R_TRAILING_SPACE] = { "trailing-space", LVL_STYLE, ALL,
+	    "white space at the end of a line",
+	    "Trailing white space is invisible in the source, can change "
+	    "macro arguments and adds noise to patches.  Remove it.",
+	    NULL, NULL },
+	[R_TEXT_TAB] = { "text-tab", LVL_STYLE, ALL,
+	    "tab in a text line",
+	    "In filled text a tab moves to the next tab stop, which gives "
+	    "uneven gaps; in examples it depends on the reader's tab "
+	    "stops.  Use spaces.  Tabs in tbl data are allowed.",
+	    NULL, NULL },
+	[R_LINE_TOO_LONG] = { "line-too-long", LVL_STYLE, MP,
+	    "text line longer than 80 bytes",
+	    "Long source lines are hard to review in a patch mail.  Break "
+	    "the line at a sentence or clause boundary (semantic newlines).  "
+	    "Lines inside tables and comments are not counted.",
+	    NULL, NULL },
+};
+
+const char *
+level_name(enum level l)
+{
+	switch (l) {
+	case LVL_ERROR:
+		return "error";
+	case LVL_WARNING:
+		return "warning";
+	default:
+		return "style";
+	}
+}
+
+int
+level_parse(const char *s, enum level *l)
+{
+	if (strcmp(s, "error") == 0)
+		*l = LVL_ERROR;
+	else if (strcmp(s, "warning") == 0)
+		*l = LVL_WARNING;
+	else if (strcmp(s, "style") == 0)
+		*l = LVL_STYLE;
+	else
+		return -1;
+	return 0;
+}
+
+int
+rule_lookup(const char *id)
+{
+	int	 i;
+
+	for (i = 0; i < R__COUNT; i++)
+		if (strcmp(rule_table[i].id, id) == 0)
+			return i;
+	return -1;
+}

@@ -1,0 +1,92 @@
+/*
+ * The rule table: every diagnostic manlint can give has one entry here,
+ * and everything said about a rule (the message prefix, --explain,
+ * --list-rules, the rules manual page) comes from that entry.
+ */
+#ifndef RULES_H
+#define RULES_H
+
+enum level {
+	LVL_STYLE,
+	LVL_WARNING,
+	LVL_ERROR
+};
+
+/* Profiles a rule belongs to, as bits. */
+#define PROF_PORTABLE	0x01	/* needed by any man(7) renderer */
+#define PROF_MANPAGES	0x02	/* conventions of man-pages(7) */
+#define PROF_ALL	(PROF_PORTABLE | PROF_MANPAGES)
+
+enum rule {
+	/* input */
+	R_FILE_BINARY,
+	R_FILE_TOO_LARGE,
+	R_ENC_UTF8,
+	R_ENC_CRLF,
+	R_ENC_NUL,
+	R_SO_MISSING,
+	R_SO_LOOP,
+	R_SO_OUTSIDE,
+	/* roff level */
+	R_ROFF_UNCLOSED,
+	R_ROFF_STRAY_CLOSE,
+	R_QUOTE_UNTERMINATED,
+	R_MACRO_UNKNOWN,
+	R_ESCAPE_UNKNOWN,
+	R_APOSTROPHE_CONTROL,
+	R_FONT_OPEN,
+	R_FONT_PREV_NOCHANGE,
+	/* man(7) blocks */
+	R_BLOCK_UNCLOSED,
+	R_BLOCK_STRAY_CLOSE,
+	R_ALT_FONT_ONE_ARG,
+	R_FONT_MACRO_EMPTY,
+	/* cross references */
+	R_XREF_NO_SPACE,
+	R_XREF_WRONG_MACRO,
+	R_XREF_PUNCT_GLUED,
+	R_XREF_SELF_SECTION,
+	R_TEXT_LONE_PUNCT,
+	/* paragraphs */
+	R_PARA_AFTER_HEADING,
+	R_PARA_EMPTY,
+	R_BREAK_BESIDE_PARA,
+	R_TP_NO_TAG,
+	R_BLANK_LINE,
+	R_TEXT_LEADING_SPACE,
+	/* TH and sections */
+	R_TH_MISSING,
+	R_TH_REPEATED,
+	R_TH_ARGS,
+	R_TH_SECTION_MISMATCH,
+	R_TH_NOT_FIRST,
+	R_NAME_FIRST,
+	R_NAME_FORMAT,
+	R_SECTION_ORDER,
+	R_SECTION_REPEATED,
+	R_SECTION_EMPTY,
+	/* text */
+	R_SENTENCE_SAME_LINE,
+	R_TRAILING_SPACE,
+	R_TEXT_TAB,
+	R_LINE_TOO_LONG,
+	R__COUNT
+};
+
+struct rule_info {
+	const char	*id;		/* stable kebab-case identifier */
+	enum level	 level;
+	int		 profiles;	/* PROF_* bits */
+	const char	*summary;	/* one line, for --list-rules */
+	const char	*explain;	/* why it matters, for --explain */
+	const char	*bad;		/* source lines that trigger it */
+	const char	*good;		/* the same lines written well */
+};
+
+extern const struct rule_info rule_table[R__COUNT];
+
+const char	*level_name(enum level);
+int		 level_parse(const char *, enum level *);
+int		 rule_lookup(const char *);	/* -1 if unknown */
+
+#endif

@@ -1,0 +1,238 @@
+/*
+ * Reading pages.  The whole file is kept in memory: manual pages are
+ * small, and the rules look back at physical lines by number.
+ */
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "src.h"
+#include "util.h"
+
+/* Append everything readable from fd to *buf, up to the size limit. */
+static int
+read_fd(int fd, char **buf, size_t *len, int *toolarge)
+{
+	size_t	 cap = 0;
+	ssize_t	 n;
+	char	 junk[8192];
+
+	*buf = NULL;
+	*len = 0;
+	*toolarge = 0;
+	for (;;) {
+		if (*len > SRC_MAX_BYTES) {
+			/* Drain so a writer on a pipe is not left blocked. */
+			*toolarge = 1;
+			n = read(fd, junk, sizeof(junk));
+			if (n == 0)
+				return 0;
+			if (n < 0 && errno != EINTR)
+				return -1;
+			continue;
+		}
+		if (cap - *len < 65536) {
+			cap = cap ? cap * 2 : 65536;
+			*buf = xrealloc(*buf, cap + 1);
+		}
+		n = read(fd, *buf + *len, cap - *len);
+		if (n == 0)
+			break;
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		*len += n;
+	}
+	if (*buf == NULL)
+		*buf = xmalloc(1);
+	(*buf)[*len] = '\0';
+	return 0;
+}
+
+/* Run gzip -dc on path and read what it writes. */
+static int
+read_gzip(const char *path, char **buf, size_t *len, int *toolarge,
+    char *err, size_t errsz)
+{
+	int	 p[2], status, rc;
+	pid_t	 pid;
+
+	if (access(path, R_OK) == -1) {
+		snprintf(err, errsz, "%s", strerror(errno));
+		return -1;
+	}
+	if (pipe(p) == -1) {
+		snprintf(err, errsz, "pipe: %s", strerror(errno));
+		return -1;
+	}
+	if ((pid = fork()) == -1) {
+		snprintf(err, errsz, "fork: %s", strerror(errno));
+		close(p[0]);
+		close(p[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		close(p[0]);
+		if (dup2(p[1], STDOUT_FILENO) == -1)
+			_exit(127);
+		close(p[1]);
+		execlp("gzip", "gzip", "-dc", "--", path, (char *)NULL);
+		_exit(127);
+	}
+	close(p[1]);
+	rc = read_fd(p[0], buf, len, toolarge);
+	close(p[0]);
+	while (waitpid(pid, &status, 0) == -1)
+		if (errno != EINTR)
+			break;
+	if (rc == -1) {
+		snprintf(err, errsz, "read: %s", strerror(errno));
+		free(*buf);
+		return -1;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		snprintf(err, errsz, "gzip -dc failed (status %d)",
+		    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		free(*buf);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t	 n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/*
+ * A file is binary when its first block holds NUL bytes or many
+ * control characters; a stray NUL in a long text file is not enough.
+ */
+static int
+looks_binary(const char *buf, size_t len)
+{
+	size_t	 i, n = len < 8192 ? len : 8192, bad = 0, nul = 0;
+	unsigned char c;
+
+	for (i = 0; i < n; i++) {
+		c = buf[i];
+		if (c == '\0')
+			nul++;
+		else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' &&
+		    c != '\f' && c != '\b' && c != 033)
+			bad++;
+	}
+	return n > 0 && (nul * 100 > n || (nul + bad) * 10 > n);
+}
+
+static void
+index_lines(struct srcfile *f)
+{
+	size_t	 i, start = 0, cap = 64;
+
+	f->lines = xreallocarray(NULL, cap, sizeof(*f->lines));
+	for (i = 0; i <= f->len; i++) {
+		if (i < f->len && f->buf[i] != '\n')
+			continue;
+		if (i == f->len && start == f->len)
+			break;	/* no line after the final newline */
+		if ((size_t)f->nlines == cap) {
+			cap *= 2;
+			f->lines = xreallocarray(f->lines, cap,
+			    sizeof(*f->lines));
+		}
+		f->lines[f->nlines].off = start;
+		f->lines[f->nlines].len = i - start;
+		f->lines[f->nlines].cr = 0;
+		if (i > start && f->buf[i - 1] == '\r') {
+			f->lines[f->nlines].len--;
+			f->lines[f->nlines].cr = 1;
+		}
+		f->nlines++;
+		start = i + 1;
+	}
+}
+
+struct srcfile *
+src_read(const char *path, char *err, size_t errsz)
+{
+	struct srcfile	*f;
+	int		 fd, rc;
+
+	f = xcalloc(1, sizeof(*f));
+	f->path = xstrdup(path);
+	if (strcmp(path, "-") == 0) {
+		rc = read_fd(STDIN_FILENO, &f->buf, &f->len, &f->toolarge);
+		if (rc == -1)
+			snprintf(err, errsz, "%s", strerror(errno));
+	} else if (ends_with(path, ".gz")) {
+		rc = read_gzip(path, &f->buf, &f->len, &f->toolarge,
+		    err, errsz);
+	} else {
+		if ((fd = open(path, O_RDONLY | O_NONBLOCK)) == -1) {
+			snprintf(err, errsz, "%s", strerror(errno));
+			rc = -1;
+		} else {
+			rc = read_fd(fd, &f->buf, &f->len, &f->toolarge);
+			if (rc == -1)
+				snprintf(err, errsz, "%s", strerror(errno));
+			close(fd);
+		}
+	}
+	if (rc == -1) {
+		free(f->path);
+		free(f);
+		return NULL;
+	}
+	if (f->toolarge)
+		f->len = 0;
+	f->binary = looks_binary(f->buf, f->len);
+	if (!f->binary)
+		index_lines(f);
+	return f;
+}
+
+void
+src_free(struct srcfile *f)
+{
+	if (f == NULL)
+		return;
+	free(f->path);
+	free(f->buf);
+	free(f->lines);
+	free(f);
+}
+
+const char *
+src_name_section(const char *path, char *buf, size_t bufsz)
+{
+	const char	*base, *dot, *end;
+	size_t		 n;
+
+	base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	end = base + strlen(base);
+	if (end - base > 3 && strcmp(end - 3, ".gz") == 0)
+		end -= 3;
+	for (dot = end; dot > base && dot[-1] != '.'; dot--)
+		continue;
+	if (dot == base || dot == end)
+		return NULL;
+	n = end - dot;
+	if (n >= bufsz || dot[0] < '0' || dot[0] > '9')
+		return NULL;
+	memcpy(buf, dot, n);
+	buf[n] = '\0';
+	return buf;
+}
