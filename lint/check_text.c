@@ -1,7 +1,205 @@
+/*
+ * Text and whitespace: sentence-same-line, trailing-space, text-tab,
+ * line-too-long.
+ */
+#include <ctype.h>
+#include <string.h>
+
 #include "check.h"
+#include "esc.h"
+#include "src.h"
+
+#define MAX_LINE_BYTES	80
+
+static int
+is_plain_text(const struct node *n)
+{
+	return n->type == N_TEXT && (n->flags & (NF_REGION | NF_COND)) == 0;
+}
+
+/*
+ * Is the word that ends at s[end] (the period included) an
+ * abbreviation or an initial, after which a capital letter does not
+ * start a sentence?
+ */
+static int
+is_abbreviation(const char *s, size_t end)
+{
+	static const char *const words[] = {
+		"e.g.", "i.e.", "etc.", "vs.", "cf.", "al.", "approx.",
+		"resp.", "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "No.",
+		"Nr.", "Vol.", "Fig.", "Sect.", "Inc.", "Ltd.", "Corp.",
+		"et.", "U.S.", "a.k.a.", "Ph.D.", NULL
+	};
+	size_t	 start = end + 1, m;
+	int	 i;
+
+	while (start > 0 && !isspace((unsigned char)s[start - 1]) &&
+	    s[start - 1] != '(' && s[start - 1] != '"')
+		start--;
+	for (i = 0; words[i] != NULL; i++) {
+		m = strlen(words[i]);
+		if (end + 1 - start == m &&
+		    strncasecmp(s + start, words[i], m) == 0)
+			return 1;
+	}
+	/* Initials, as in "W. Richard" or "B.O. Gallmeister". */
+	for (m = start; m + 1 <= end && isupper((unsigned char)s[m]) &&
+	    s[m + 1] == '.'; m += 2)
+		continue;
+	if (m == end + 1)
+		return 1;
+	/* An ellipsis. */
+	return end >= 2 && s[end - 1] == '.' && s[end - 2] == '.';
+}
+
+/*
+ * Does a new sentence start at s[i]?  A capital letter, possibly
+ * after an opening quote or parenthesis or a font escape.
+ */
+static int
+starts_sentence(const char *s, size_t len, size_t i)
+{
+	struct esc	 e;
+	size_t		 k;
+
+	/* A tag in parentheses, as in "(XSI)", is no sentence. */
+	if (i < len && s[i] == '(') {
+		for (k = i + 1; k < len && (isupper((unsigned char)s[k]) ||
+		    isdigit((unsigned char)s[k])); k++)
+			continue;
+		if (k < len && s[k] == ')')
+			return 0;
+	}
+	while (i < len) {
+		if (s[i] == '(' || s[i] == '"') {
+			i++;
+			continue;
+		}
+		if (s[i] == '\\') {
+			esc_parse(s + i, len - i, &e);
+			if (e.kind != ESC_FONT && !(e.kind == ESC_SPECIAL &&
+			    e.namelen == 2 && (strncmp(e.name, "lq", 2) == 0 ||
+			    strncmp(e.name, "oq", 2) == 0)))
+				return 0;
+			i += e.len;
+			continue;
+		}
+		return isupper((unsigned char)s[i]);
+	}
+	return 0;
+}
+
+static void
+check_sentences(struct ctx *c, const struct node *n)
+{
+	const char	*s = n->text;
+	size_t		 i, j, len = n->len;
+	struct esc	 e;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\\') {
+			esc_parse(s + i, len - i, &e);
+			i += e.len - 1;
+			continue;
+		}
+		if (s[i] != '.' && s[i] != '?' && s[i] != '!')
+			continue;
+		if (i == 0 || isspace((unsigned char)s[i - 1]))
+			continue;
+		/* "\&" after the mark says it ends no sentence. */
+		j = i + 1;
+		while (j < len && strchr(")]\"'", s[j]) != NULL)
+			j++;
+		if (j >= len || s[j] != ' ')
+			continue;
+		while (j < len && s[j] == ' ')
+			j++;
+		if (s[i] == '.' && is_abbreviation(s, i))
+			continue;
+		if (starts_sentence(s, len, j)) {
+			report(c, n, j, R_SENTENCE_SAME_LINE,
+			    "new sentence starts mid-line; start it on a new "
+			    "source line");
+			return;
+		}
+	}
+}
+
+static void
+check_tab(struct ctx *c, const struct node *n)
+{
+	const char	*t;
+
+	if ((t = memchr(n->text, '\t', n->len)) != NULL)
+		report(c, n, t - n->text, R_TEXT_TAB,
+		    "tab in a text line; use spaces%s",
+		    n->flags & NF_NOFILL ? " in examples" : "");
+}
+
+static void
+check_length(struct ctx *c, const struct node *n)
+{
+	const struct srcline	*sl;
+	int			 ln;
+
+	for (ln = n->line; ln <= n->lastline; ln++) {
+		sl = &n->file->lines[ln - 1];
+		if (sl->len <= MAX_LINE_BYTES)
+			continue;
+		if (n->flags & NF_NOFILL)
+			diag_add(c->dl, c->cfg, n->file, ln,
+			    MAX_LINE_BYTES + 1, R_LINE_TOO_LONG,
+			    "line is %zu bytes long; keep example lines "
+			    "within %d", sl->len, MAX_LINE_BYTES);
+		else
+			diag_add(c->dl, c->cfg, n->file, ln,
+			    MAX_LINE_BYTES + 1, R_LINE_TOO_LONG,
+			    "line is %zu bytes long; break it at a sentence "
+			    "or clause boundary to keep it within %d",
+			    sl->len, MAX_LINE_BYTES);
+	}
+}
+
+/* Trailing white space on every physical line of every file read. */
+static void
+check_trailing(struct ctx *c, const struct srcfile *f)
+{
+	const char	*p;
+	size_t		 end, k;
+	int		 ln;
+
+	for (ln = 0; ln < f->nlines; ln++) {
+		p = f->buf + f->lines[ln].off;
+		end = f->lines[ln].len;
+		while (end > 0 && (p[end - 1] == ' ' || p[end - 1] == '\t'))
+			end--;
+		if (end == f->lines[ln].len)
+			continue;
+		/* "\ " at the end is an escaped space, kept on purpose. */
+		for (k = 0; end > k && p[end - 1 - k] == '\\'; k++)
+			continue;
+		if (k % 2 == 1 && end + 1 == f->lines[ln].len)
+			continue;
+		diag_add(c->dl, c->cfg, f, ln + 1, (int)end + 1,
+		    R_TRAILING_SPACE, "trailing white space; remove it");
+	}
+}
 
 void
 check_text(struct ctx *c)
 {
-	(void)c;
+	const struct node	*n;
+	int			 i;
+
+	for (n = c->pg->first; n != NULL; n = n->lnext) {
+		if (!is_plain_text(n))
+			continue;
+		if (!(n->flags & NF_NOFILL))
+			check_sentences(c, n);
+		check_tab(c, n);
+		check_length(c, n);
+	}
+	for (i = 0; i < c->pg->nfiles; i++)
+		check_trailing(c, c->pg->files[i]);
 }

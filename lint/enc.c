@@ -1,4 +1,6 @@
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "diag.h"
 #include "enc.h"
@@ -38,19 +40,47 @@ utf8_len(const unsigned char *p, size_t n)
 	return need + 1;
 }
 
+/* Is every byte of buf ASCII and not NUL?  Eight bytes at a time. */
+static int
+plain_ascii(const char *buf, size_t len)
+{
+	const uint64_t	 ones = 0x0101010101010101ULL;
+	const uint64_t	 highs = 0x8080808080808080ULL;
+	uint64_t	 w;
+	size_t		 i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, buf + i, 8);
+		if ((w & highs) || ((w - ones) & ~w & highs))
+			return 0;
+	}
+	for (; i < len; i++)
+		if ((unsigned char)buf[i] >= 0x80 || buf[i] == '\0')
+			return 0;
+	return 1;
+}
+
 void
 enc_check(struct srcfile *f, struct diaglist *dl, const struct config *cfg)
 {
 	const unsigned char	*p;
 	size_t			 i, k;
 	int			 ln, crlines = 0, first_cr = 0, bad;
+	int			 ascii;
 
+	ascii = plain_ascii(f->buf, f->len);
 	for (ln = 0; ln < f->nlines; ln++) {
 		p = (const unsigned char *)f->buf + f->lines[ln].off;
 		if (f->lines[ln].cr && crlines++ == 0)
 			first_cr = ln + 1;
+		if (ascii)
+			continue;
 		bad = 0;
 		for (i = 0; i < f->lines[ln].len; i += k) {
+			if (p[i] >= 0x01 && p[i] < 0x80) {
+				k = 1;
+				continue;
+			}
 			if (p[i] == '\0') {
 				diag_add(dl, cfg, f, ln + 1, (int)i + 1,
 				    R_ENC_NUL, "NUL byte; remove it");

@@ -191,12 +191,13 @@ is_space(char c)
 
 /* Copy segments, shifted so that offset off of the line becomes 0. */
 static struct seg *
-shift_segs(const struct seg *segs, int nsegs, size_t off, int *nout)
+shift_segs(struct arena *a, const struct seg *segs, int nsegs, size_t off,
+    int *nout)
 {
 	struct seg	*v;
 	int		 i, n = 0;
 
-	v = xreallocarray(NULL, nsegs, sizeof(*v));
+	v = arena_alloc(a, nsegs * sizeof(*v));
 	for (i = 0; i < nsegs; i++) {
 		if (i + 1 < nsegs && segs[i + 1].off <= off)
 			continue;
@@ -237,13 +238,13 @@ new_node(struct parser *p, const struct srcfile *f, enum ntype type,
 {
 	struct node	*n;
 
-	n = xcalloc(1, sizeof(*n));
+	n = arena_alloc(&p->pg->arena, sizeof(*n));
 	n->type = type;
 	n->tok = TOK_NONE;
 	n->file = f;
-	n->text = xstrndup(text, len);
+	n->text = arena_strndup(&p->pg->arena, text, len);
 	n->len = len;
-	n->segs = shift_segs(segs, nsegs, 0, &n->nsegs);
+	n->segs = shift_segs(&p->pg->arena, segs, nsegs, 0, &n->nsegs);
 	n->line = n->segs[0].line;
 	n->col = n->segs[0].col;
 	n->lastline = n->segs[n->nsegs - 1].line;
@@ -407,9 +408,8 @@ cond_body(struct parser *p, struct srcfile *f, int *pos, struct node *n,
 	}
 	if (off >= n->len)
 		return;
-	segs = shift_segs(n->segs, n->nsegs, off, &nsegs);
+	segs = shift_segs(&p->pg->arena, n->segs, n->nsegs, off, &nsegs);
 	process(p, f, pos, n->text + off, n->len - off, segs, nsegs, n);
-	free(segs);
 }
 
 static int
@@ -595,15 +595,15 @@ classify(struct parser *p, const struct srcfile *f, const char *s,
 	}
 	n = new_node(p, f, N_MACRO, s, len, segs, nsegs);
 	n->cc = s[0];
-	n->name = xstrndup(s + i, j - i);
+	n->name = arena_strndup(&p->pg->arena, s + i, j - i);
 	n->tok = mac_lookup(s + i, j - i);
 	if (n->tok == TOK_UNKNOWN && is_def(p->pg, s + i, j - i))
 		n->tok = TOK_USER;
 	*argoff = j;
 	/* Conditions and definitions are not split like arguments. */
 	if (n->tok != R_if && n->tok != R_ie && n->tok != R_el)
-		n->nargs = roff_args(s + j, len - j, n->segs, n->nsegs, j,
-		    &n->args);
+		n->nargs = roff_args(&p->pg->arena, s + j, len - j, n->segs,
+		    n->nsegs, j, &n->args);
 	return n;
 }
 
@@ -671,7 +671,7 @@ page_parse(struct srcfile *f, struct diaglist *dl, const struct config *cfg)
 	pg->files = xmalloc(sizeof(*pg->files));
 	pg->files[0] = f;
 	pg->nfiles = 1;
-	pg->root = xcalloc(1, sizeof(*pg->root));
+	pg->root = arena_alloc(&pg->arena, sizeof(*pg->root));
 	pg->root->type = N_ROOT;
 	pg->root->tok = TOK_NONE;
 	pg->root->file = f;
@@ -691,22 +691,6 @@ page_parse(struct srcfile *f, struct diaglist *dl, const struct config *cfg)
 	return pg;
 }
 
-static void
-node_free(struct node *n)
-{
-	struct node	*c, *next;
-
-	for (c = n->child; c != NULL; c = next) {
-		next = c->next;
-		node_free(c);
-	}
-	free(n->name);
-	free(n->text);
-	free(n->segs);
-	roff_args_free(n->args, n->nargs);
-	free(n);
-}
-
 void
 page_free(struct page *pg)
 {
@@ -714,7 +698,7 @@ page_free(struct page *pg)
 
 	if (pg == NULL)
 		return;
-	node_free(pg->root);
+	arena_free(&pg->arena);
 	for (i = 1; i < pg->nfiles; i++)
 		src_free(pg->files[i]);
 	free(pg->files);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <stdlib.h>
 
+#include "arena.h"
 #include "esc.h"
 #include "roff.h"
 #include "src.h"
@@ -41,14 +42,14 @@ static size_t
 scan_physical(struct lline *l, const char *p, size_t n, int *join)
 {
 	size_t		 i = 0;
+	const char	*bs;
 	struct esc	 e;
 
 	*join = 0;
 	while (i < n) {
-		if (p[i] != '\\') {
-			i++;
-			continue;
-		}
+		if ((bs = memchr(p + i, '\\', n - i)) == NULL)
+			return n;
+		i = bs - p;
 		if (i + 1 == n) {
 			*join = 1;
 			return i;
@@ -123,15 +124,16 @@ roff_pos(const struct seg *segs, int nsegs, size_t off, int *line, int *col)
 	*col = segs[i].col + (int)(off - segs[i].off);
 }
 
-/* Read one argument starting at s[*i]; advance *i past it. */
+/*
+ * Read one argument starting at s[*i] into o, which has room for the
+ * rest of the line; advance *i past it.
+ */
 static void
-read_arg(const char *s, size_t len, size_t *i, struct arg *a, char **out)
+read_arg(const char *s, size_t len, size_t *i, struct arg *a, char *o)
 {
-	char		*o;
 	size_t		 j = *i;
 	struct esc	 e;
 
-	o = *out = xmalloc(len - j + 1);
 	if (s[j] == '"') {
 		a->quoted = 1;
 		j++;
@@ -174,38 +176,44 @@ read_arg(const char *s, size_t len, size_t *i, struct arg *a, char **out)
 	*i = j;
 }
 
-int
-roff_args(const char *s, size_t len, const struct seg *segs, int nsegs,
-    size_t base, struct arg **args)
-{
-	struct arg	*v = NULL;
-	int		 n = 0, cap = 0;
-	size_t		 i = 0;
+/* Scratch space for arguments, reused from line to line. */
+static char		*scratch;
+static size_t		 scratch_cap;
+static struct arg	*argv_tmp;
+static int		 argv_cap;
 
+int
+roff_args(struct arena *ar, const char *s, size_t len,
+    const struct seg *segs, int nsegs, size_t base, struct arg **args)
+{
+	int	 n = 0;
+	size_t	 i = 0;
+
+	if (scratch_cap < len + 1) {
+		scratch_cap = len + 1 > 256 ? len + 1 : 256;
+		scratch = xrealloc(scratch, scratch_cap);
+	}
 	for (;;) {
 		while (i < len && (s[i] == ' ' || s[i] == '\t'))
 			i++;
 		if (i >= len)
 			break;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			v = xreallocarray(v, cap, sizeof(*v));
+		if (n == argv_cap) {
+			argv_cap = argv_cap ? argv_cap * 2 : 16;
+			argv_tmp = xreallocarray(argv_tmp, argv_cap,
+			    sizeof(*argv_tmp));
 		}
-		memset(&v[n], 0, sizeof(v[n]));
-		roff_pos(segs, nsegs, base + i, &v[n].line, &v[n].col);
-		read_arg(s, len, &i, &v[n], &v[n].s);
+		memset(&argv_tmp[n], 0, sizeof(argv_tmp[n]));
+		roff_pos(segs, nsegs, base + i, &argv_tmp[n].line,
+		    &argv_tmp[n].col);
+		read_arg(s, len, &i, &argv_tmp[n], scratch);
+		argv_tmp[n].s = arena_strndup(ar, scratch, strlen(scratch));
 		n++;
 	}
-	*args = v;
+	*args = NULL;
+	if (n > 0) {
+		*args = arena_alloc(ar, n * sizeof(**args));
+		memcpy(*args, argv_tmp, n * sizeof(**args));
+	}
 	return n;
-}
-
-void
-roff_args_free(struct arg *v, int n)
-{
-	int	 i;
-
-	for (i = 0; i < n; i++)
-		free(v[i].s);
-	free(v);
 }

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+struct arena;
 struct srcfile;
 
 struct seg {
@@ -48,11 +49,11 @@ void	 roff_pos(const struct seg *, int nsegs, size_t off,
 	    int *line, int *col);
 
 /*
- * Split macro arguments from s (len bytes) as roff does.  segs map
- * offsets of s back to the source.  Returns the number of arguments.
+ * Split macro arguments from s (len bytes) as roff does, allocating
+ * from the arena.  segs map offset base + i of the line to the
+ * source.  Returns the number of arguments.
  */
-int	 roff_args(const char *s, size_t len, const struct seg *segs,
-	    int nsegs, size_t base, struct arg **args);
-void	 roff_args_free(struct arg *, int);
+int	 roff_args(struct arena *, const char *s, size_t len,
+	    const struct seg *segs, int nsegs, size_t base, struct arg **args);
 
 #endif

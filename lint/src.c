@@ -139,28 +139,26 @@ looks_binary(const char *buf, size_t len)
 static void
 index_lines(struct srcfile *f)
 {
-	size_t	 i, start = 0, cap = 64;
+	const char	*nl;
+	size_t		 start = 0, end, cap = 64;
+	struct srcline	*sl;
 
 	f->lines = xreallocarray(NULL, cap, sizeof(*f->lines));
-	for (i = 0; i <= f->len; i++) {
-		if (i < f->len && f->buf[i] != '\n')
-			continue;
-		if (i == f->len && start == f->len)
-			break;	/* no line after the final newline */
+	while (start < f->len) {
+		nl = memchr(f->buf + start, '\n', f->len - start);
+		end = nl ? (size_t)(nl - f->buf) : f->len;
 		if ((size_t)f->nlines == cap) {
 			cap *= 2;
 			f->lines = xreallocarray(f->lines, cap,
 			    sizeof(*f->lines));
 		}
-		f->lines[f->nlines].off = start;
-		f->lines[f->nlines].len = i - start;
-		f->lines[f->nlines].cr = 0;
-		if (i > start && f->buf[i - 1] == '\r') {
-			f->lines[f->nlines].len--;
-			f->lines[f->nlines].cr = 1;
-		}
-		f->nlines++;
-		start = i + 1;
+		sl = &f->lines[f->nlines++];
+		sl->off = start;
+		sl->len = end - start;
+		sl->cr = end > start && f->buf[end - 1] == '\r';
+		if (sl->cr)
+			sl->len--;
+		start = end + 1;
 	}
 }
 

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "arena.h"
 #include "mac.h"
 #include "roff.h"
 
@@ -83,6 +84,7 @@ struct node {
 };
 
 struct page {
+	struct arena	 arena;		/* nodes, their text and arguments */
 	struct srcfile	*main;
 	struct srcfile	**files;	/* every file read, main first */
 	int		 nfiles;
