@@ -14,7 +14,7 @@ WARN	 = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror
 ASAN	 = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
 
-SRCS	 = lint/main.c lint/util.c lint/src.c lint/enc.c lint/esc.c \
+SRCS	 = lint/main.c lint/util.c lint/arena.c lint/src.c lint/enc.c lint/esc.c \
 	   lint/roff.c lint/mac.c lint/parse.c lint/rules.c lint/diag.c \
 	   lint/docs.c lint/check.c lint/check_structure.c \
 	   lint/check_paragraphs.c lint/check_blocks.c lint/check_fonts.c \
