@@ -336,7 +336,7 @@ read_region(struct parser *p, struct srcfile *f, int *pos, struct node *r,
 	else
 		diag_add(p->dl, p->cfg, r->file, r->line, r->col,
 		    R_ROFF_UNCLOSED, ".%s is not closed; add a line "
-		    "holding %s%s", r->name, strcmp(end, ".") ? "." : "", end);
+		    "holding .%s", r->name, end);
 }
 
 /*
@@ -422,26 +422,37 @@ so_outside(const char *t)
 	    (n >= 3 && strcmp(t + n - 3, "/..") == 0);
 }
 
-/* The manual root for f: the parent of its manN directory. */
+/* Is the last component of dir named like a section directory? */
+static int
+is_mandir(const char *dir)
+{
+	const char	*base = strrchr(dir, '/');
+
+	base = base ? base + 1 : dir;
+	return strncmp(base, "man", 3) == 0 && base[3] != '\0';
+}
+
+/*
+ * The manual root for a page: the parent of its manN directory, or
+ * the page's own directory when it is not in one.
+ */
 static char *
 so_root(const char *path)
 {
-	char		*dir, *slash, *base;
+	char	*dir, *slash, cwd[PATH_MAX];
 
-	dir = xstrdup(path);
-	if ((slash = strrchr(dir, '/')) == NULL) {
-		free(dir);
-		return xstrdup("..");
+	if ((slash = strrchr(path, '/')) == NULL) {
+		if (getcwd(cwd, sizeof(cwd)) != NULL && is_mandir(cwd))
+			return xstrdup("..");
+		return xstrdup(".");
 	}
-	*slash = '\0';
-	base = strrchr(dir, '/');
-	base = base ? base + 1 : dir;
-	if (strncmp(base, "man", 3) == 0 && base[3] != '\0') {
-		if (base == dir) {
+	dir = xstrndup(path, slash - path);
+	if (is_mandir(dir)) {
+		if ((slash = strrchr(dir, '/')) == NULL) {
 			free(dir);
 			return xstrdup(".");
 		}
-		base[-1] = '\0';
+		*slash = '\0';
 	}
 	return dir;
 }
@@ -628,7 +639,11 @@ process(struct parser *p, struct srcfile *f, int *pos, const char *s,
 		append(p->group, n);
 	} else
 		insert(p, n);
-	if (n->type == N_MACRO)
+	if (n->type == N_MACRO && strcmp(n->name, ".") == 0)
+		diag_add(p->dl, p->cfg, f, n->line, n->col,
+		    R_ROFF_STRAY_CLOSE, ".. ends no definition or ignore "
+		    "block; remove it");
+	else if (n->type == N_MACRO)
 		control(p, f, pos, n, argoff);
 }
 
