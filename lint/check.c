@@ -76,6 +76,45 @@ is_self(const struct ctx *c, const char *name, size_t len)
 	return 0;
 }
 
+int
+is_definition(const struct node *n)
+{
+	if (n->type != N_MACRO)
+		return 0;
+	switch (n->tok) {
+	case R_de:
+	case R_de1:
+	case R_am:
+	case R_am1:
+	case R_ig:
+	case R_ds:
+	case R_ds1:
+	case R_as:
+	case R_nr:
+	case R_rm:
+	case R_rn:
+	case R_als:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+const struct node *
+heading_line(const struct node *h)
+{
+	const struct node	*t;
+
+	if (h->nargs > 0 || (t = node_next_real(h)) == NULL)
+		return NULL;
+	if (t->type == N_TEXT && t->line <= h->line + 1)
+		return t;
+	if (t->type == N_MACRO && t->nargs > 0 && t->tok < TOK__COUNT &&
+	    (mac_table[t->tok].flags & MF_FONT))
+		return t;
+	return NULL;
+}
+
 char *
 heading_text(const struct node *n)
 {
@@ -85,14 +124,9 @@ heading_text(const struct node *n)
 	int			 i;
 
 	if (n->nargs == 0) {
-		t = node_next_real(n);
-		if (t != NULL && t->type == N_TEXT && t->line <= n->line + 1)
-			return xstrdup(t->text);
-		if (t != NULL && t->type == N_MACRO && t->nargs > 0 &&
-		    t->tok < TOK__COUNT &&
-		    (mac_table[t->tok].flags & MF_FONT))
-			return xstrdup(t->args[0].s);
-		return xstrdup("");
+		if ((t = heading_line(n)) == NULL)
+			return xstrdup("");
+		return xstrdup(t->type == N_TEXT ? t->text : t->args[0].s);
 	}
 	for (i = 0; i < n->nargs; i++)
 		len += strlen(n->args[i].s) + 1;

@@ -29,6 +29,10 @@ void	report_arg(struct ctx *, const struct node *, int i, enum rule,
 
 /* A heading's text: its arguments, or the next line; free it. */
 char	*heading_text(const struct node *);
+/* The line that holds the text of a heading without arguments. */
+const struct node *heading_line(const struct node *);
+/* Does the line only define or set something, printing nothing? */
+int	 is_definition(const struct node *);
 
 /* Is name one of the page's own names (from .TH and NAME)? */
 int	is_self(const struct ctx *, const char *name, size_t len);

@@ -1,7 +1,436 @@
+/*
+ * The frame of a page: its .TH line, the NAME section and the
+ * sections around it.  Rules: th-missing, th-repeated, th-args,
+ * th-section-mismatch, th-not-first, name-first, name-format,
+ * section-order, section-repeated, section-empty.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
 #include "check.h"
+#include "src.h"
+#include "util.h"
+
+/* The headings of the page, in order, with their text. */
+struct heads {
+	struct node	**v;
+	char		**text;
+	int		  n;
+};
+
+static int
+is_tok(const struct node *n, enum tok t)
+{
+	return n->type == N_MACRO && n->tok == t;
+}
+
+static int
+has_flag(const struct node *n, int flag)
+{
+	return n->type == N_MACRO && n->tok < TOK__COUNT &&
+	    (mac_table[n->tok].flags & flag) != 0;
+}
+
+/*
+ * Lines inside definitions, ignore blocks, tables and conditional
+ * bodies do not shape the page, or only on some formatters.
+ */
+static int
+is_live(const struct node *n)
+{
+	return n->type != N_RAW && (n->flags & (NF_REGION | NF_COND)) == 0;
+}
+
+static void
+th_args(struct ctx *c, const struct node *th)
+{
+	if (th->nargs < 2 || th->nargs > 5)
+		report(c, th, 0, R_TH_ARGS, ".TH has %d argument%s, but it "
+		    "takes 2 to 5: title, section, date, source, manual%s",
+		    th->nargs, th->nargs == 1 ? "" : "s", th->nargs > 5 ?
+		    "; quote arguments that hold spaces" : "");
+	else if (th->nargs < 4)
+		report(c, th, 0, R_TH_ARGS, ".TH has %d arguments; "
+		    "man-pages writes title, section, date and source",
+		    th->nargs);
+}
+
+static void
+th_section(struct ctx *c, const struct node *th)
+{
+	const char	*fsec, *tsec;
+	char		 buf[64];
+
+	if (th->nargs < 2 || strcmp(th->file->path, "-") == 0)
+		return;
+	fsec = src_name_section(th->file->path, buf, sizeof(buf));
+	tsec = th->args[1].s;
+	/* A section set through a string or register cannot be judged. */
+	if (fsec == NULL || tsec[0] == '\0' || tsec[0] == '\\')
+		return;
+	/* Suffixes vary (3p, 3pm, 3type); the digit names the section. */
+	if (tsec[0] != fsec[0])
+		report_arg(c, th, 1, R_TH_SECTION_MISMATCH, ".TH names "
+		    "section %s, but the file name says section %s; make "
+		    "them agree", tsec, fsec);
+}
+
+/*
+ * Before .TH only comments, definitions and requests that neither
+ * print nor break may come.  Report the first line that does more.
+ */
+static void
+th_first(struct ctx *c, const struct node *th)
+{
+	const struct node	*n;
+
+	for (n = c->pg->first; n != NULL && n != th; n = n->lnext) {
+		if (n->type == N_COMMENT || n->type == N_BLANK ||
+		    n->type == N_RAW || (n->flags & NF_REGION))
+			continue;
+		if (n->type == N_TEXT) {
+			report(c, n, 0, R_TH_NOT_FIRST, "text before .TH is "
+			    "set without the page header; move it after "
+			    ".TH or remove it");
+			return;
+		}
+		if (n->tok >= TOK__COUNT)
+			continue;
+		if (!has_flag(n, MF_REQUEST) || has_flag(n, MF_BREAK)) {
+			report(c, n, 0, R_TH_NOT_FIRST, ".%s before .TH; "
+			    "start the page with .TH", n->name);
+			return;
+		}
+	}
+}
+
+/* Does the main file include another page with .so? */
+static int
+has_so(const struct ctx *c)
+{
+	const struct node	*n;
+
+	for (n = c->pg->first; n != NULL; n = n->lnext)
+		if (n->file == c->pg->main && is_tok(n, R_so) && is_live(n))
+			return 1;
+	return 0;
+}
+
+static void
+check_th(struct ctx *c)
+{
+	struct node	*n, *th = NULL;
+	int		 any = 0;
+
+	for (n = c->pg->first; n != NULL; n = n->lnext) {
+		if (!is_tok(n, M_TH) || (n->flags & NF_REGION))
+			continue;
+		any = 1;
+		if (n->flags & NF_COND)
+			continue;
+		if (th != NULL) {
+			report(c, n, 0, R_TH_REPEATED, "second .TH (the first "
+			    "is at line %d); remove it", th->line);
+			continue;
+		}
+		th = n;
+		th_args(c, n);
+		th_section(c, n);
+	}
+	if (th != NULL)
+		th_first(c, th);
+	/* A page that only includes another gets its .TH from there. */
+	else if (!any && !has_so(c))
+		diag_add(c->dl, c->cfg, c->pg->main, 1, 1, R_TH_MISSING,
+		    "no .TH line; start the page with .TH title section "
+		    "date source");
+}
+
+static void
+heads_collect(struct heads *h, const struct ctx *c)
+{
+	struct node	*n;
+
+	memset(h, 0, sizeof(*h));
+	for (n = c->pg->first; n != NULL; n = n->lnext) {
+		if (!is_live(n) || !(is_tok(n, M_SH) || is_tok(n, M_SS)))
+			continue;
+		h->v = xreallocarray(h->v, h->n + 1, sizeof(*h->v));
+		h->text = xreallocarray(h->text, h->n + 1, sizeof(*h->text));
+		h->v[h->n] = n;
+		h->text[h->n++] = heading_text(n);
+	}
+}
+
+static void
+heads_free(struct heads *h)
+{
+	int	 i;
+
+	for (i = 0; i < h->n; i++)
+		free(h->text[i]);
+	free(h->text);
+	free(h->v);
+}
+
+/*
+ * Find a plain hyphen or a dash written where "\-" belongs: " - ",
+ * " -- ", "\(em" and the like.  Return its offset, or -1.
+ */
+static long
+wrong_dash(const char *s)
+{
+	static const char *const dashes[] = {
+		"\\(em", "\\(en", "\\[em]", "\\[en]", "\\(hy", "\\[hy]"
+	};
+	size_t	 i, k;
+
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] == '\\') {
+			for (k = 0; k < sizeof(dashes) / sizeof(dashes[0]);
+			    k++)
+				if (strncmp(s + i, dashes[k],
+				    strlen(dashes[k])) == 0)
+					return (long)i;
+			if (s[i + 1] != '\0')
+				i++;
+			continue;
+		}
+		if (s[i] == '-' && i > 0 && s[i - 1] == ' ') {
+			k = i;
+			while (s[k] == '-')
+				k++;
+			if (s[k] == ' ' || s[k] == '\0')
+				return (long)i;
+		}
+	}
+	return -1;
+}
+
+/*
+ * The NAME section must hold "\-" between the names and the summary.
+ * Macros the page defined may produce it, so they end the search.
+ */
+static void
+name_format(struct ctx *c, const struct node *sh)
+{
+	const struct node	*n, *hl, *bad = NULL;
+	long			 off = -1;
+	int			 text = 0;
+
+	hl = heading_line(sh);
+	for (n = sh->lnext; n != NULL && !(is_tok(n, M_SH) && is_live(n));
+	    n = n->lnext) {
+		if (n == hl || n->type == N_RAW || (n->flags & NF_REGION))
+			continue;
+		if (n->type == N_MACRO && n->tok >= TOK__COUNT)
+			return;
+		if (n->type != N_TEXT && !has_flag(n, MF_FONT | MF_ALTFONT))
+			continue;
+		text = 1;
+		if (strstr(n->text, "\\-") != NULL)
+			return;
+		if (bad == NULL && (off = wrong_dash(n->text)) >= 0)
+			bad = n;
+	}
+	if (bad != NULL)
+		report(c, bad, (size_t)off, R_NAME_FORMAT, "write \\- between "
+		    "the names and the summary");
+	else if (text)
+		report(c, sh, 0, R_NAME_FORMAT, "NAME section has no \\-; "
+		    "write it as \"name \\- summary\"");
+}
+
+static void
+check_name(struct ctx *c, const struct heads *h)
+{
+	const struct node	*th;
+	int			 i;
+
+	for (i = 0; i < h->n && !is_tok(h->v[i], M_SH); i++)
+		continue;
+	if (i == h->n) {
+		/* No section at all: say so at .TH, if there is one. */
+		for (th = c->pg->first; th != NULL; th = th->lnext)
+			if (is_tok(th, M_TH) && is_live(th))
+				break;
+		if (th != NULL)
+			report(c, th, 0, R_NAME_FIRST, "the page has no "
+			    "sections; add .SH NAME after .TH");
+		return;
+	}
+	if (h->v[i]->sec != SEC_NAME) {
+		if (h->text[i][0] == '\0')
+			report(c, h->v[i], 0, R_NAME_FIRST, "first section has "
+			    "no heading; start the page with .SH NAME");
+		else
+			report(c, h->v[i], 0, R_NAME_FIRST, "first section is "
+			    "\"%s\"; start the page with .SH NAME", h->text[i]);
+		return;
+	}
+	name_format(c, h->v[i]);
+}
+
+/* ATTRIBUTES and VERSIONS may come in either order. */
+static int
+sec_rank(enum sec s)
+{
+	return s == SEC_VERSIONS ? SEC_ATTRIBUTES : (int)s;
+}
+
+/*
+ * Keep the longest run of standard sections that is in order and
+ * report the others, so that one misplaced section is reported once
+ * rather than everything after it.  idx lists the standard .SH
+ * headings among h->v.
+ */
+static void
+order_report(struct ctx *c, const struct heads *h, const int *idx, int n)
+{
+	int	*tail, *prev, *keep, len = 0, lo, hi, mid, i, j, r;
+
+	tail = xcalloc(n + 1, sizeof(int));
+	prev = xcalloc(n, sizeof(int));
+	keep = xcalloc(n, sizeof(int));
+	for (i = 0; i < n; i++) {
+		r = sec_rank(h->v[idx[i]]->sec);
+		for (lo = 0, hi = len; lo < hi;) {
+			mid = (lo + hi) / 2;
+			if (sec_rank(h->v[idx[tail[mid]]]->sec) <= r)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[i] = lo > 0 ? tail[lo - 1] : -1;
+		tail[lo] = i;
+		if (lo == len)
+			len++;
+	}
+	for (i = len > 0 ? tail[len - 1] : -1; i >= 0; i = prev[i])
+		keep[i] = 1;
+	for (i = 0; i < n; i++) {
+		if (keep[i])
+			continue;
+		r = sec_rank(h->v[idx[i]]->sec);
+		for (j = 0; j < i; j++)
+			if (sec_rank(h->v[idx[j]]->sec) > r)
+				break;
+		if (j < i) {
+			report(c, h->v[idx[i]], 0, R_SECTION_ORDER, "%s after "
+			    "%s; man-pages puts it before", h->text[idx[i]],
+			    h->text[idx[j]]);
+			continue;
+		}
+		for (j = i + 1; j < n; j++)
+			if (sec_rank(h->v[idx[j]]->sec) < r)
+				break;
+		if (j < n)
+			report(c, h->v[idx[i]], 0, R_SECTION_ORDER, "%s before "
+			    "%s; man-pages puts it after", h->text[idx[i]],
+			    h->text[idx[j]]);
+	}
+	free(tail);
+	free(prev);
+	free(keep);
+}
+
+static void
+check_order(struct ctx *c, const struct heads *h)
+{
+	int	*idx, n = 0, i;
+
+	if (!c->cfg->enabled[R_SECTION_ORDER])
+		return;
+	idx = xcalloc(h->n + 1, sizeof(int));
+	for (i = 0; i < h->n; i++)
+		if (is_tok(h->v[i], M_SH) && h->v[i]->sec != SEC_NONE)
+			idx[n++] = i;
+	order_report(c, h, idx, n);
+	free(idx);
+}
+
+/*
+ * Two .SH headings repeat when they name the same standard section
+ * (EXAMPLE and EXAMPLES too) or have the same text; .SS headings
+ * repeat within one section.  Case matters for .SS, which often
+ * names options such as -i and -I.
+ */
+static int
+same_heading(const struct heads *h, int i, int j)
+{
+	const struct node	*a = h->v[i], *b = h->v[j];
+
+	if (a->tok != b->tok || h->text[i][0] == '\0')
+		return 0;
+	if (a->tok == M_SH)
+		return a->sec != SEC_NONE ? a->sec == b->sec :
+		    strcasecmp(h->text[i], h->text[j]) == 0;
+	return a->sh == b->sh && strcmp(h->text[i], h->text[j]) == 0;
+}
+
+static void
+check_repeated(struct ctx *c, const struct heads *h)
+{
+	int	 i, j;
+
+	for (i = 0; i < h->n; i++) {
+		for (j = 0; j < i; j++)
+			if (same_heading(h, j, i))
+				break;
+		if (j == i)
+			continue;
+		if (is_tok(h->v[i], M_SH))
+			report(c, h->v[i], 0, R_SECTION_REPEATED, "section %s "
+			    "appears twice (first at line %d); merge them",
+			    h->text[i], h->v[j]->line);
+		else
+			report(c, h->v[i], 0, R_SECTION_REPEATED, "subsection "
+			    "%s appears twice in this section (first at line "
+			    "%d); merge them or rename one", h->text[i],
+			    h->v[j]->line);
+	}
+}
+
+/*
+ * A heading is empty when the next thing that can print is a heading
+ * of the same or a higher level, or the end of the page.
+ */
+static void
+check_empty(struct ctx *c, const struct heads *h)
+{
+	const struct node	*hd, *hl, *n;
+	int			 i;
+
+	for (i = 0; i < h->n; i++) {
+		hd = h->v[i];
+		hl = heading_line(hd);
+		for (n = hd->lnext; n != NULL; n = n->lnext)
+			if (n != hl && n->type != N_COMMENT &&
+			    n->type != N_BLANK && n->type != N_RAW &&
+			    !(n->flags & NF_REGION) && !is_definition(n))
+				break;
+		if (n != NULL && !(is_live(n) && (is_tok(n, M_SH) ||
+		    (is_tok(n, M_SS) && is_tok(hd, M_SS)))))
+			continue;
+		report(c, hd, 0, R_SECTION_EMPTY, "%s%s%s is empty; add text "
+		    "or remove the heading", is_tok(hd, M_SH) ? "section" :
+		    "subsection", h->text[i][0] != '\0' ? " " : " with no "
+		    "heading", h->text[i]);
+	}
+}
 
 void
 check_structure(struct ctx *c)
 {
-	(void)c;
+	struct heads	 h;
+
+	check_th(c);
+	heads_collect(&h, c);
+	check_name(c, &h);
+	check_order(c, &h);
+	check_repeated(c, &h);
+	check_empty(c, &h);
+	heads_free(&h);
 }

@@ -188,7 +188,8 @@ diag_flush(struct diaglist *dl, const struct config *cfg,
 {
 	size_t	 i;
 
-	qsort(dl->v, dl->n, sizeof(*dl->v), cmp_diag);
+	if (dl->n > 1)
+		qsort(dl->v, dl->n, sizeof(*dl->v), cmp_diag);
 	for (i = 0; i < dl->n; i++) {
 		if (!seen_test_and_set(hash_diag(&dl->v[i]))) {
 			print_diag(out, cfg, &dl->v[i]);
