@@ -1,5 +1,16 @@
 # manlint: a linter for manual pages written with the man(7) macros.
-# See README for the targets.
+#
+#   make               build lint/manlint
+#   make asan          build lint/manlint-asan (AddressSanitizer, UBSan)
+#   make lint          check this repository's pages with manlint, mandoc,
+#                      groff and man; any diagnostic fails
+#   make check         build both, then run every test (tests/run)
+#   make corpus        lint the Debian manpages corpus with the sanitizer build
+#   make bench         time manlint against mandoc -Tlint on that corpus;
+#                      score both on ../shared/bench when it is there
+#   make rules-page    regenerate man7/manlint-rules.7 from the rule table
+#   make install       install into $(DESTDIR)$(PREFIX); also uninstall
+#   make clean
 
 PREFIX	?= /usr/local
 DESTDIR	?=
@@ -7,8 +18,10 @@ BINDIR	 = $(PREFIX)/bin
 MANDIR	 = $(PREFIX)/share/man
 
 CC	?= cc
-PCRE_CFLAGS != pkg-config --cflags libpcre2-8 2>/dev/null || true
-PCRE_LIBS   != pkg-config --libs libpcre2-8 2>/dev/null || true
+# Asked for when used, so that "make check" can install pkg-config and
+# libpcre2-dev (tests/ensure-tools) before the first compiler runs.
+PCRE_CFLAGS  = $(shell pkg-config --cflags libpcre2-8 2>/dev/null)
+PCRE_LIBS    = $(shell pkg-config --libs libpcre2-8 2>/dev/null)
 CFLAGS	?= -O2
 WARN	 = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror
 ASAN	 = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -35,8 +48,74 @@ asan: lint/manlint-asan
 lint/manlint-asan: $(SRCS) $(HDRS)
 	$(CC) $(WARN) $(ASAN) $(PCRE_CFLAGS) -o $@ $(SRCS) $(PCRE_LIBS)
 
+# The pages of this repository, linted and installed.
+MANPAGES = $(wildcard man[1-9]/*.[1-9])
+
+# Before building for check or lint, make sure the tools are there.
+ifneq ($(filter check lint lint-%,$(MAKECMDGOALS)),)
+$(OBJS) lint/manlint-asan: | tools
+endif
+
+tools:
+	bash tests/ensure-tools
+
+# Each checker must stay silent on every page.
+lint: lint-manlint lint-mandoc lint-groff lint-man
+
+lint-manlint: tools lint/manlint
+	lint/manlint $(MANPAGES)
+
+# mandoc does not know two man-pages conventions: titles in lower case,
+# and .so links from one page to another.
+lint-mandoc: tools
+	@echo mandoc -Tlint $(MANPAGES); \
+	out=$$(mandoc -Tlint $(MANPAGES) 2>&1 | \
+	    grep -v -e 'STYLE: lower case character in document title' \
+	    -e 'WARNING: \.so is fragile'); \
+	[ -z "$$out" ] || { echo "$$out"; exit 1; }
+
+lint-groff: tools
+	@echo groff -man -ww -z $(MANPAGES); \
+	out=$$(for p in $(MANPAGES); do groff -man -ww -z $$p; done 2>&1); \
+	[ -z "$$out" ] || { echo "$$out"; exit 1; }
+
+lint-man: tools
+	@echo man --warnings -l $(MANPAGES); \
+	out=$$(for p in $(MANPAGES); do \
+	    MANWIDTH=80 man --warnings -l -P cat $$p 2>&1 > /dev/null | \
+	    sed "s|^|$$p: |"; \
+	done); \
+	[ -z "$$out" ] || { echo "$$out"; exit 1; }
+
+check: tools lint/manlint lint/manlint-asan
+	bash tests/run
+
+corpus: lint/manlint-asan
+	bash tests/corpus-run
+
+bench: lint/manlint
+	bash tests/bench
+
+rules-page: lint/manlint
+	lint/manlint --rules-page > man7/manlint-rules.7.tmp
+	mv man7/manlint-rules.7.tmp man7/manlint-rules.7
+
+install: lint/manlint
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 lint/manlint $(DESTDIR)$(BINDIR)/manlint
+	for f in $(MANPAGES); do \
+		d=$(DESTDIR)$(MANDIR)/$${f%/*}; \
+		install -d $$d && install -m 644 $$f $$d/ || exit 1; \
+	done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/manlint
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/,$(MANPAGES))
+
 clean:
 	rm -f lint/*.o lint/manlint lint/manlint-asan
+	rm -f man7/manlint-rules.7.tmp
 	rm -rf build
 
-.PHONY: all asan clean
+.PHONY: all asan tools lint lint-manlint lint-mandoc lint-groff lint-man \
+	check corpus bench rules-page install uninstall clean

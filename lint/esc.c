@@ -142,6 +142,7 @@ esc_parse(const char *s, size_t n, struct esc *e)
 		break;
 	case '\'':
 	case '`':
+	case '_':
 	case '.':
 	case '?':
 		e->kind = ESC_CHAR;
