@@ -14,8 +14,9 @@ struct arena_block {
 	_Alignas(ALIGNMENT) unsigned char data[];
 };
 
-void *
-arena_alloc(struct arena *a, size_t n)
+/* Room for n bytes, not cleared. */
+static void *
+arena_take(struct arena *a, size_t n)
 {
 	struct arena_block	*b = a->head;
 	size_t			 size;
@@ -38,6 +39,15 @@ arena_alloc(struct arena *a, size_t n)
 	}
 	p = b->data + b->used;
 	b->used += n;
+	return p;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	void	*p;
+
+	p = arena_take(a, n);
 	memset(p, 0, n);
 	return p;
 }
@@ -47,7 +57,7 @@ arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	char	*p;
 
-	p = arena_alloc(a, n + 1);
+	p = arena_take(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

@@ -221,6 +221,9 @@ scan(struct fonts *fs, const struct node *n, size_t off)
 	int		 quoted = 0, inarg = 0;
 
 	fs->arg = -1;
+	/* Most lines hold no escape at all. */
+	if (off >= n->len || memchr(n->text + off, '\\', n->len - off) == NULL)
+		return;
 	for (i = off; i < n->len; i += e.len) {
 		e.len = 1;
 		if (n->type == N_MACRO &&

@@ -98,13 +98,14 @@ check_sentences(struct ctx *c, const struct node *n)
 	struct esc	 e;
 
 	for (i = 0; i < len; i++) {
+		i += strcspn(s + i, ".?!\\");
+		if (i >= len)
+			break;
 		if (s[i] == '\\') {
 			esc_parse(s + i, len - i, &e);
 			i += e.len - 1;
 			continue;
 		}
-		if (s[i] != '.' && s[i] != '?' && s[i] != '!')
-			continue;
 		if (i == 0 || isspace((unsigned char)s[i - 1]))
 			continue;
 		/* "\&" after the mark says it ends no sentence. */

@@ -198,6 +198,13 @@ shift_segs(struct arena *a, const struct seg *segs, int nsegs, size_t off,
 	int		 i, n = 0;
 
 	v = arena_alloc(a, nsegs * sizeof(*v));
+	if (nsegs == 1) {
+		v[0] = segs[0];
+		v[0].col += (int)off;
+		v[0].off = 0;
+		*nout = 1;
+		return v;
+	}
 	for (i = 0; i < nsegs; i++) {
 		if (i + 1 < nsegs && segs[i + 1].off <= off)
 			continue;
@@ -434,25 +441,27 @@ is_mandir(const char *dir)
 
 /*
  * The manual root for a page: the parent of its manN directory, or
- * the page's own directory when it is not in one.
+ * the page's own directory when it is not in one.  A directory named
+ * "." or ".." is resolved first, so ./page.2 inside man2 works.
  */
 static char *
 so_root(const char *path)
 {
-	char	*dir, *slash, cwd[PATH_MAX];
+	char		*dir, *slash, real[PATH_MAX];
+	const char	*sep = strrchr(path, '/');
 
-	if ((slash = strrchr(path, '/')) == NULL) {
-		if (getcwd(cwd, sizeof(cwd)) != NULL && is_mandir(cwd))
-			return xstrdup("..");
-		return xstrdup(".");
+	dir = sep ? xstrndup(path, sep - path) : xstrdup(".");
+	if (!is_mandir(dir) && realpath(dir, real) != NULL &&
+	    is_mandir(real)) {
+		free(dir);
+		dir = xstrdup(real);
 	}
-	dir = xstrndup(path, slash - path);
 	if (is_mandir(dir)) {
 		if ((slash = strrchr(dir, '/')) == NULL) {
 			free(dir);
 			return xstrdup(".");
 		}
-		*slash = '\0';
+		slash[slash == dir] = '\0';
 	}
 	return dir;
 }
@@ -473,9 +482,14 @@ include(struct parser *p, struct node *n)
 		return;
 	}
 	root = so_root(n->file->path);
-	snprintf(path, sizeof(path), "%s/%s", root, n->args[0].s);
+	/* Name the file as a user would, without a leading "./". */
+	if (strcmp(root, ".") == 0)
+		root[0] = '\0';
+	snprintf(path, sizeof(path), "%s%s%s", root, *root ? "/" : "",
+	    n->args[0].s);
 	if (access(path, R_OK) == -1)
-		snprintf(path, sizeof(path), "%s/%s.gz", root, n->args[0].s);
+		snprintf(path, sizeof(path), "%s%s%s.gz", root,
+		    *root ? "/" : "", n->args[0].s);
 	free(root);
 	if (access(path, R_OK) == -1 || realpath(path, real) == NULL) {
 		diag_add(p->dl, p->cfg, n->file, n->line, n->args[0].col,

@@ -2,11 +2,13 @@
  * Reading pages.  The whole file is kept in memory: manual pages are
  * small, and the rules look back at physical lines by number.
  */
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,30 +17,44 @@
 #include "src.h"
 #include "util.h"
 
-/* Append everything readable from fd to *buf, up to the size limit. */
+/*
+ * Read everything from fd into *buf, up to the size limit.  A regular
+ * file's size is known up front, so its buffer is allocated once.
+ */
 static int
 read_fd(int fd, char **buf, size_t *len, int *toolarge)
 {
-	size_t	 cap = 0;
-	ssize_t	 n;
-	char	 junk[8192];
+	struct stat	 st;
+	size_t		 cap = 65536;
+	ssize_t		 n;
+	char		 junk[8192];
 
-	*buf = NULL;
 	*len = 0;
 	*toolarge = 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0) {
+		if ((size_t)st.st_size > SRC_MAX_BYTES) {
+			*toolarge = 1;
+			*buf = xcalloc(1, 1);
+			return 0;
+		}
+		cap = (size_t)st.st_size + 1;
+	}
+	*buf = xmalloc(cap + 1);
 	for (;;) {
 		if (*len > SRC_MAX_BYTES) {
 			/* Drain so a writer on a pipe is not left blocked. */
 			*toolarge = 1;
 			n = read(fd, junk, sizeof(junk));
-			if (n == 0)
+			if (n == 0) {
+				(*buf)[0] = '\0';
 				return 0;
+			}
 			if (n < 0 && errno != EINTR)
 				return -1;
 			continue;
 		}
-		if (cap - *len < 65536) {
-			cap = cap ? cap * 2 : 65536;
+		if (*len == cap) {
+			cap *= 2;
 			*buf = xrealloc(*buf, cap + 1);
 		}
 		n = read(fd, *buf + *len, cap - *len);
@@ -51,13 +67,11 @@ read_fd(int fd, char **buf, size_t *len, int *toolarge)
 		}
 		*len += n;
 	}
-	if (*buf == NULL)
-		*buf = xmalloc(1);
 	(*buf)[*len] = '\0';
 	return 0;
 }
 
-/* Run gzip -dc on path and read what it writes. */
+/* Run gzip -dc on path and read what it writes; the caller frees *buf. */
 static int
 read_gzip(const char *path, char **buf, size_t *len, int *toolarge,
     char *err, size_t errsz)
@@ -95,13 +109,11 @@ read_gzip(const char *path, char **buf, size_t *len, int *toolarge,
 			break;
 	if (rc == -1) {
 		snprintf(err, errsz, "read: %s", strerror(errno));
-		free(*buf);
 		return -1;
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		snprintf(err, errsz, "gzip -dc failed (status %d)",
 		    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-		free(*buf);
 		return -1;
 	}
 	return 0;
@@ -122,7 +134,7 @@ ends_with(const char *s, const char *suffix)
 static int
 looks_binary(const char *buf, size_t len)
 {
-	size_t	 i, n = len < 8192 ? len : 8192, bad = 0, nul = 0;
+	size_t	 i, n = len < 1024 ? len : 1024, bad = 0, nul = 0;
 	unsigned char c;
 
 	for (i = 0; i < n; i++) {
@@ -166,10 +178,12 @@ struct srcfile *
 src_read(const char *path, char *err, size_t errsz)
 {
 	struct srcfile	*f;
+	char		 real[PATH_MAX];
 	int		 fd, rc;
 
 	f = xcalloc(1, sizeof(*f));
 	f->path = xstrdup(path);
+	f->real = realpath(path, real) != NULL ? xstrdup(real) : xstrdup(path);
 	if (strcmp(path, "-") == 0) {
 		rc = read_fd(STDIN_FILENO, &f->buf, &f->len, &f->toolarge);
 		if (rc == -1)
@@ -189,6 +203,8 @@ src_read(const char *path, char *err, size_t errsz)
 		}
 	}
 	if (rc == -1) {
+		free(f->buf);
+		free(f->real);
 		free(f->path);
 		free(f);
 		return NULL;
@@ -207,6 +223,7 @@ src_free(struct srcfile *f)
 	if (f == NULL)
 		return;
 	free(f->path);
+	free(f->real);
 	free(f->buf);
 	free(f->lines);
 	free(f);

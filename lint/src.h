@@ -17,6 +17,7 @@ struct srcline {
 
 struct srcfile {
 	char		*path;	/* as named on the command line or in .so */
+	char		*real;	/* canonical path, to tell two names apart */
 	char		*buf;	/* the bytes read, NUL bytes included */
 	size_t		 len;
 	struct srcline	*lines;
