@@ -14,6 +14,32 @@ struct arena_block {
 	_Alignas(ALIGNMENT) unsigned char data[];
 };
 
+/*
+ * Blocks of the standard size are kept for the next page instead of
+ * going back to the system: mapping fresh memory for every page costs
+ * more in page faults than the whole parse.
+ */
+#define SPARE_MAX	64
+
+static struct arena_block	*spare;
+static int			 nspare;
+
+static struct arena_block *
+block_new(size_t size)
+{
+	struct arena_block	*b;
+
+	if (size == BLOCK_SIZE && spare != NULL) {
+		b = spare;
+		spare = b->next;
+		nspare--;
+	} else
+		b = xmalloc(sizeof(*b) + size);
+	b->used = 0;
+	b->size = size;
+	return b;
+}
+
 /* Room for n bytes, not cleared. */
 static void *
 arena_take(struct arena *a, size_t n)
@@ -25,9 +51,7 @@ arena_take(struct arena *a, size_t n)
 	n = (n + ALIGNMENT - 1) & ~(size_t)(ALIGNMENT - 1);
 	if (b == NULL || b->size - b->used < n) {
 		size = n > BLOCK_SIZE ? n : BLOCK_SIZE;
-		b = xmalloc(sizeof(*b) + size);
-		b->used = 0;
-		b->size = size;
+		b = block_new(size);
 		/* A large request gets its own block behind the head. */
 		if (a->head != NULL && size > BLOCK_SIZE) {
 			b->next = a->head->next;
@@ -70,7 +94,24 @@ arena_free(struct arena *a)
 
 	for (b = a->head; b != NULL; b = next) {
 		next = b->next;
-		free(b);
+		if (b->size == BLOCK_SIZE && nspare < SPARE_MAX) {
+			b->next = spare;
+			spare = b;
+			nspare++;
+		} else
+			free(b);
 	}
 	a->head = NULL;
+}
+
+void
+arena_release(void)
+{
+	struct arena_block	*b;
+
+	while ((b = spare) != NULL) {
+		spare = b->next;
+		free(b);
+	}
+	nspare = 0;
 }

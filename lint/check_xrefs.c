@@ -312,10 +312,9 @@ check_punct(struct ctx *c, const struct node *n)
 static int
 lone_punct_kind(const char *s)
 {
-	int	 kind = 0;
+	const char	*start = s;
+	int		 kind = 0;
 
-	if (strstr(s, "..") != NULL)
-		return 0;
 	for (; *s != '\0'; s++) {
 		if (*s == '\\' && (s[1] == '&' || s[1] == '|' ||
 		    s[1] == '^')) {
@@ -331,7 +330,8 @@ lone_punct_kind(const char *s)
 		else if (kind == 0)
 			kind = 'o';
 	}
-	return kind;
+	/* An ellipsis stands for words left out. */
+	return strstr(start, "..") != NULL ? 0 : kind;
 }
 
 /* A macro line that names a function or a page: .BR name (2) or (). */

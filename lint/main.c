@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "check.h"
 #include "diag.h"
 #include "docs.h"
@@ -261,6 +262,7 @@ main(int argc, char *argv[])
 				    rule_table[i].id);
 	free(r.dl.v);
 	diag_reset_seen();
+	arena_release();
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		fprintf(stderr, "manlint: write error: %s\n", strerror(errno));
 		return 2;
