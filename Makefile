@@ -2,15 +2,23 @@
 #
 #   make               build lint/manlint
 #   make asan          build lint/manlint-asan (AddressSanitizer, UBSan)
-#   make lint          check this repository's pages with manlint, mandoc,
-#                      groff and man; any diagnostic fails
-#   make check         build both, then run every test (tests/run)
+#   make lint          hold this repository's pages to the four judges:
+#     make lint-manlint    lint/manlint reports nothing
+#     make lint-mandoc     mandoc -Tlint reports nothing but what
+#                          tests/mandoc.ignore lets through
+#     make lint-groff      groff -man -t -ww -z reports nothing
+#     make check-render    man -l and mandoc -Tutf8 warn of nothing and
+#                          no line of their text is over 80 columns
+#   make check         the four judges, then every test (tests/run)
+#   make render        text, HTML and PDF of each page in build/render
 #   make corpus        lint the Debian manpages corpus with the sanitizer build
 #   make bench         time manlint against mandoc -Tlint on that corpus;
 #                      score both on ../shared/bench when it is there
 #   make rules-page    regenerate man7/manlint-rules.7 from the rule table
 #   make install       install into $(DESTDIR)$(PREFIX); also uninstall
 #   make clean
+#
+# The judges and render take other pages with MANPAGES="PAGE...".
 
 PREFIX	?= /usr/local
 DESTDIR	?=
@@ -48,47 +56,41 @@ asan: lint/manlint-asan
 lint/manlint-asan: $(SRCS) $(HDRS)
 	$(CC) $(WARN) $(ASAN) $(PCRE_CFLAGS) -o $@ $(SRCS) $(PCRE_LIBS)
 
-# The pages of this repository, linted and installed.
+# The pages of this repository, judged, rendered and installed.
 MANPAGES = $(wildcard man[1-9]/*.[1-9])
+# The mandoc -Tlint messages let through, each with its reason.
+MANDOC_IGNORE = tests/mandoc.ignore
+RENDERDIR = build/render
 
 # Before building for check or lint, make sure the tools are there.
-ifneq ($(filter check lint lint-%,$(MAKECMDGOALS)),)
+ifneq ($(filter check lint lint-% check-%,$(MAKECMDGOALS)),)
 $(OBJS) lint/manlint-asan: | tools
 endif
 
 tools:
 	bash tests/ensure-tools
 
-# Each checker must stay silent on every page.
-lint: lint-manlint lint-mandoc lint-groff lint-man
+# Each judge must stay silent on every page.  They are separate targets
+# so that a failure names its judge.
+lint: lint-manlint lint-mandoc lint-groff check-render
 
 lint-manlint: tools lint/manlint
 	lint/manlint $(MANPAGES)
 
-# mandoc does not know two man-pages conventions: titles in lower case,
-# and .so links from one page to another.
 lint-mandoc: tools
-	@echo mandoc -Tlint $(MANPAGES); \
-	out=$$(mandoc -Tlint $(MANPAGES) 2>&1 | \
-	    grep -v -e 'STYLE: lower case character in document title' \
-	    -e 'WARNING: \.so is fragile'); \
-	[ -z "$$out" ] || { echo "$$out"; exit 1; }
+	bash tests/pages lint-mandoc $(MANDOC_IGNORE) $(MANPAGES)
 
 lint-groff: tools
-	@echo groff -man -ww -z $(MANPAGES); \
-	out=$$(for p in $(MANPAGES); do groff -man -ww -z $$p; done 2>&1); \
-	[ -z "$$out" ] || { echo "$$out"; exit 1; }
+	bash tests/pages lint-groff $(MANPAGES)
 
-lint-man: tools
-	@echo man --warnings -l $(MANPAGES); \
-	out=$$(for p in $(MANPAGES); do \
-	    MANWIDTH=80 man --warnings -l -P cat $$p 2>&1 > /dev/null | \
-	    sed "s|^|$$p: |"; \
-	done); \
-	[ -z "$$out" ] || { echo "$$out"; exit 1; }
+check-render: tools
+	bash tests/pages check-render $(MANPAGES)
 
-check: tools lint/manlint lint/manlint-asan
+check: lint-manlint lint-mandoc lint-groff check-render lint/manlint-asan
 	bash tests/run
+
+render: tools
+	bash tests/pages render $(RENDERDIR) $(MANPAGES)
 
 corpus: lint/manlint-asan
 	bash tests/corpus-run
@@ -117,5 +119,5 @@ clean:
 	rm -f man7/manlint-rules.7.tmp
 	rm -rf build
 
-.PHONY: all asan tools lint lint-manlint lint-mandoc lint-groff lint-man \
-	check corpus bench rules-page install uninstall clean
+.PHONY: all asan tools lint lint-manlint lint-mandoc lint-groff check-render \
+	check render corpus bench rules-page install uninstall clean
