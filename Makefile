@@ -14,6 +14,8 @@
 #   make corpus        lint the Debian manpages corpus with the sanitizer build
 #   make bench         time manlint against mandoc -Tlint on that corpus;
 #                      score both on ../shared/bench when it is there
+#   make bench-examples  time manlint --examples building that corpus's
+#                      programs against plain cc -c, cold and warm
 #   make rules-page    regenerate man7/manlint-rules.7 from the rule table
 #   make install       install into $(DESTDIR)$(PREFIX); also uninstall
 #   make clean
@@ -24,6 +26,7 @@ PREFIX	?= /usr/local
 DESTDIR	?=
 BINDIR	 = $(PREFIX)/bin
 MANDIR	 = $(PREFIX)/share/man
+DATADIR	 = $(PREFIX)/share/manlint
 
 CC	?= cc
 # Asked for when used, so that "make check" can install pkg-config and
@@ -31,7 +34,8 @@ CC	?= cc
 PCRE_CFLAGS  = $(shell pkg-config --cflags libpcre2-8 2>/dev/null)
 PCRE_LIBS    = $(shell pkg-config --libs libpcre2-8 2>/dev/null)
 CFLAGS	?= -O2
-WARN	 = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror
+WARN	 = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
+	   -DDATADIR='"$(DATADIR)"'
 ASAN	 = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
 
@@ -39,7 +43,10 @@ SRCS	 = lint/main.c lint/util.c lint/arena.c lint/src.c lint/enc.c lint/esc.c \
 	   lint/roff.c lint/mac.c lint/parse.c lint/rules.c lint/diag.c \
 	   lint/docs.c lint/check.c lint/check_structure.c \
 	   lint/check_paragraphs.c lint/check_blocks.c lint/check_fonts.c \
-	   lint/check_xrefs.c lint/check_text.c
+	   lint/check_xrefs.c lint/check_text.c lint/ptext.c lint/prose.c
+# The example runner: --examples and --extract-examples.
+SRCS	+= lint/exrun.c lint/example.c lint/build.c lint/build_diag.c \
+	   lint/session.c lint/sandbox.c lint/files.c lint/sha256.c
 HDRS	 = $(wildcard lint/*.h)
 OBJS	 = $(SRCS:.c=.o)
 
@@ -98,6 +105,9 @@ corpus: lint/manlint-asan
 bench: lint/manlint
 	bash tests/bench
 
+bench-examples: lint/manlint
+	bash tests/bench-examples
+
 rules-page: lint/manlint
 	lint/manlint --rules-page > man7/manlint-rules.7.tmp
 	mv man7/manlint-rules.7.tmp man7/manlint-rules.7
@@ -105,6 +115,8 @@ rules-page: lint/manlint
 install: lint/manlint
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 lint/manlint $(DESTDIR)$(BINDIR)/manlint
+	install -d $(DESTDIR)$(DATADIR)
+	install -m 644 lint/rules/prose.rules $(DESTDIR)$(DATADIR)/prose.rules
 	for f in $(MANPAGES); do \
 		d=$(DESTDIR)$(MANDIR)/$${f%/*}; \
 		install -d $$d && install -m 644 $$f $$d/ || exit 1; \
@@ -112,6 +124,8 @@ install: lint/manlint
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/manlint
+	rm -f $(DESTDIR)$(DATADIR)/prose.rules
+	-rmdir $(DESTDIR)$(DATADIR)
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/,$(MANPAGES))
 
 clean:
@@ -120,4 +134,5 @@ clean:
 	rm -rf build
 
 .PHONY: all asan tools lint lint-manlint lint-mandoc lint-groff check-render \
-	check render corpus bench rules-page install uninstall clean
+	check render corpus bench bench-examples rules-page install uninstall \
+	clean

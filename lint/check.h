@@ -16,15 +16,16 @@ struct ctx {
 	const char	*section;	/* second .TH argument, or NULL */
 	char		**names;	/* names in the NAME section */
 	int		 nnames;
+	int		 generated;	/* written by a program, not by hand */
 };
 
 void	check_page(struct page *, struct diaglist *, const struct config *);
 
 /* Report at byte off of node n. */
-void	report(struct ctx *, const struct node *, size_t off, enum rule,
+void	report(struct ctx *, const struct node *, size_t off, int rule,
 	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* Report at argument i of node n. */
-void	report_arg(struct ctx *, const struct node *, int i, enum rule,
+void	report_arg(struct ctx *, const struct node *, int i, int rule,
 	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* A heading's text: its arguments, or the next line; free it. */

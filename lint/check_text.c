@@ -134,8 +134,8 @@ check_tab(struct ctx *c, const struct node *n)
 
 	if ((t = memchr(n->text, '\t', n->len)) != NULL)
 		report(c, n, t - n->text, R_TEXT_TAB,
-		    "tab in a text line; use spaces%s",
-		    n->flags & NF_NOFILL ? " in examples" : "");
+		    "tab in filled text moves to the next tab stop; use a "
+		    "space");
 }
 
 static void
@@ -193,12 +193,17 @@ check_text(struct ctx *c)
 	const struct node	*n;
 	int			 i;
 
+	/* The layout of a generated page is its generator's to fix. */
+	if (c->generated)
+		return;
 	for (n = c->pg->first; n != NULL; n = n->lnext) {
 		if (!is_plain_text(n))
 			continue;
-		if (!(n->flags & NF_NOFILL))
+		/* In examples, tabs may align columns on purpose. */
+		if (!(n->flags & NF_NOFILL)) {
 			check_sentences(c, n);
-		check_tab(c, n);
+			check_tab(c, n);
+		}
 		check_length(c, n);
 	}
 	for (i = 0; i < c->pg->nfiles; i++)

@@ -80,7 +80,7 @@ diag_reset_seen(void)
 
 void
 diag_add(struct diaglist *dl, const struct config *cfg,
-    const struct srcfile *f, int line, int col, enum rule r,
+    const struct srcfile *f, int line, int col, int r,
     const char *fmt, ...)
 {
 	va_list		 ap;
@@ -164,7 +164,7 @@ print_caret(FILE *out, const struct diag *d)
 static void
 print_diag(FILE *out, const struct config *cfg, const struct diag *d)
 {
-	const struct rule_info	*ri = &rule_table[d->rule];
+	const struct rule_info	*ri = rule_get(d->rule);
 
 	if (cfg->format == FMT_JSON) {
 		fputs("{\"file\":", out);
@@ -195,7 +195,7 @@ diag_flush(struct diaglist *dl, const struct config *cfg,
 			print_diag(out, cfg, &dl->v[i]);
 			st->count[dl->v[i].rule]++;
 			if (!cfg->never_fail &&
-			    rule_table[dl->v[i].rule].level >= cfg->fail_on)
+			    rule_get(dl->v[i].rule)->level >= cfg->fail_on)
 				st->failed = 1;
 		}
 		free(dl->v[i].msg);

@@ -18,7 +18,7 @@ enum format {
 };
 
 struct config {
-	unsigned char	 enabled[R__COUNT];
+	unsigned char	*enabled;	/* one per rule, rule_count() */
 	enum level	 fail_on;
 	int		 never_fail;	/* --fail-on none */
 	enum format	 format;
@@ -29,7 +29,7 @@ struct diag {
 	const struct srcfile *file;
 	int		 line;
 	int		 col;
-	enum rule	 rule;
+	int		 rule;	/* enum rule, or a registered rule */
 	char		*msg;
 	unsigned int	 seq;	/* order of emission, for a stable sort */
 };
@@ -41,12 +41,12 @@ struct diaglist {
 };
 
 struct run_stats {
-	unsigned long	 count[R__COUNT];	/* printed, per rule */
+	unsigned long	*count;		/* printed, one per rule */
 	int		 failed;		/* at or above fail-on */
 };
 
 void	 diag_add(struct diaglist *, const struct config *,
-	    const struct srcfile *, int line, int col, enum rule,
+	    const struct srcfile *, int line, int col, int rule,
 	    const char *fmt, ...)
 	    __attribute__((format(printf, 7, 8)));
 

@@ -7,20 +7,14 @@
 #define PAGE_DATE	"2026-11-26"
 #define WRAP		72
 
-static const char *
-profile_name(int p)
-{
-	return p == PROF_MANPAGES ? "man-pages" : "portable, man-pages";
-}
-
 void
 docs_list_rules(FILE *out)
 {
 	int	 i;
 
-	for (i = 0; i < R__COUNT; i++)
-		fprintf(out, "%-22s %-8s %s\n", rule_table[i].id,
-		    level_name(rule_table[i].level), rule_table[i].summary);
+	for (i = 0; i < rule_count(); i++)
+		fprintf(out, "%-22s %-8s %s\n", rule_get(i)->id,
+		    level_name(rule_get(i)->level), rule_get(i)->summary);
 }
 
 /* Print text indented, one source sentence a line, as --explain does. */
@@ -72,10 +66,10 @@ print_wrapped(FILE *out, const char *s)
 void
 docs_explain(FILE *out, int r)
 {
-	const struct rule_info	*ri = &rule_table[r];
+	const struct rule_info	*ri = rule_get(r);
 
 	fprintf(out, "%s (%s; profile: %s)\n%s\n\n", ri->id,
-	    level_name(ri->level), profile_name(ri->profiles), ri->summary);
+	    level_name(ri->level), profile_names(ri->profiles), ri->summary);
 	print_wrapped(out, ri->explain);
 	if (ri->bad != NULL)
 		print_block(out, "Reported", ri->bad);
@@ -201,13 +195,13 @@ docs_rules_page(FILE *out)
 	    "Rules are turned off with\n.B \\-\\-disable\n"
 	    "and explained on the terminal with\n.BR \\-\\-explain .\n"
 	    ".SH RULES\n", out);
-	for (i = 0; i < R__COUNT; i++) {
-		ri = &rule_table[i];
+	for (i = 0; i < rule_count(); i++) {
+		ri = rule_get(i);
 		fputs(".SS ", out);
 		roff_id(out, ri->id);
 		putc('\n', out);
 		fprintf(out, "Level: %s.\nProfiles: %s.\n.PP\n",
-		    level_name(ri->level), profile_name(ri->profiles));
+		    level_name(ri->level), profile_names(ri->profiles));
 		roff_prose(out, ri->explain);
 		if (ri->bad != NULL) {
 			fputs(".PP\n", out);

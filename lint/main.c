@@ -16,11 +16,19 @@
 #include "check.h"
 #include "diag.h"
 #include "docs.h"
+#include "exrun.h"
+#include "prose.h"
 #include "src.h"
 #include "tree.h"
 #include "util.h"
 
 #define VERSION	"0.1"
+
+/* An --enable or --disable, applied in command line order. */
+struct toggle {
+	char		*list;
+	int		 on;
+};
 
 struct run {
 	struct config	 cfg;
@@ -28,13 +36,14 @@ struct run {
 	struct diaglist	 dl;
 	int		 ioerr;
 	int		 print_stats;
+	struct exrun	*ex;		/* --examples, --extract-examples */
 };
 
 static void
 lint_file(struct run *r, const char *path)
 {
 	struct srcfile	*f;
-	struct page	*pg;
+	struct page	*pg = NULL;
 	char		 err[512];
 
 	if ((f = src_read(path, err, sizeof(err))) == NULL) {
@@ -49,9 +58,16 @@ lint_file(struct run *r, const char *path)
 	else if (f->binary)
 		diag_add(&r->dl, &r->cfg, f, 1, 1, R_FILE_BINARY,
 		    "not a text file; not checked");
-	else {
+	else
 		pg = page_parse(f, &r->dl, &r->cfg);
+	if (pg != NULL)
 		check_page(pg, &r->dl, &r->cfg);
+	if (r->ex != NULL) {
+		/* The page waits there for its examples. */
+		exrun_page(r->ex, f, pg, &r->dl);
+		return;
+	}
+	if (pg != NULL) {
 		/* Included files must outlive the diagnostics naming them. */
 		diag_flush(&r->dl, &r->cfg, &r->stats, stdout);
 		page_free(pg);
@@ -134,6 +150,14 @@ usage(FILE *out)
 	    "  --fail-on LEVEL       exit 1 on diagnostics at or above LEVEL:\n"
 	    "                        style (default), warning, error, none\n"
 	    "  --format gcc|json     output format (default gcc)\n"
+	    "  --examples            also build the example programs and run\n"
+	    "                        their shell sessions in a sandbox\n"
+	    "  --werror              build them with -Werror\n"
+	    "  --sanitize            build them with -fsanitize=address,undefined\n"
+	    "  -j, --jobs N          compilers run at a time (default: CPUs)\n"
+	    "  --extract-examples DIR  write the example programs into DIR\n"
+	    "  --profile NAME        man-pages (default) or portable\n"
+	    "  --rules FILE          add the prose rules of FILE\n"
 	    "  --stats               print diagnostics per rule to stderr\n"
 	    "  --rules-page          print the rules manual page, manlint-rules(7)\n"
 	    "  --version             print the version\n", out);
@@ -147,7 +171,7 @@ set_rules(struct config *cfg, char *list, int on)
 
 	for (id = strtok(list, ","); id != NULL; id = strtok(NULL, ",")) {
 		if (strcmp(id, "all") == 0) {
-			for (i = 0; i < R__COUNT; i++)
+			for (i = 0; i < rule_count(); i++)
 				cfg->enabled[i] = on;
 			continue;
 		}
@@ -163,7 +187,13 @@ set_rules(struct config *cfg, char *list, int on)
 
 enum {
 	OPT_LIST = 256, OPT_EXPLAIN, OPT_ENABLE, OPT_DISABLE, OPT_FAILON,
-	OPT_FORMAT, OPT_STATS, OPT_RULESPAGE, OPT_VERSION
+	OPT_FORMAT, OPT_STATS, OPT_RULESPAGE, OPT_VERSION, OPT_RULES,
+	OPT_PROFILE
+};
+
+/* The example runner's options. */
+enum {
+	OPT_EXAMPLES = 512, OPT_WERROR, OPT_SANITIZE, OPT_EXTRACT
 };
 
 static const struct option longopts[] = {
@@ -176,44 +206,80 @@ static const struct option longopts[] = {
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "rules-page", no_argument, NULL, OPT_RULESPAGE },
 	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "rules", required_argument, NULL, OPT_RULES },
+	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "examples", no_argument, NULL, OPT_EXAMPLES },
+	{ "werror", no_argument, NULL, OPT_WERROR },
+	{ "sanitize", no_argument, NULL, OPT_SANITIZE },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "extract-examples", required_argument, NULL, OPT_EXTRACT },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
+
+/* The shipped prose rules, then the user's, in command line order. */
+static int
+load_rules(char **files, int n, const char *argv0)
+{
+	const char	*def;
+	int		 i;
+
+	if ((def = prose_default_path(argv0)) != NULL &&
+	    prose_load(def, stderr) == -1)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (prose_load(files[i], stderr) == -1)
+			return -1;
+	return 0;
+}
 
 int
 main(int argc, char *argv[])
 {
 	struct run	 r;
-	int		 ch, i, rule;
+	struct exrun_opts eo;
+	struct toggle	*toggles = NULL;
+	char		**rulefiles = NULL;
+	const char	*explain = NULL, *argv0 = argv[0];
+	int		 ch, i, rule, action = 0, ntoggles = 0;
+	int		 nrulefiles = 0, profile = PROF_MANPAGES;
 
 	memset(&r, 0, sizeof(r));
-	for (i = 0; i < R__COUNT; i++)
-		r.cfg.enabled[i] = 1;
 	r.cfg.fail_on = LVL_STYLE;
 	mac_init();
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	memset(&eo, 0, sizeof(eo));
+	eo.bo.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	while ((ch = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_LIST:
-			docs_list_rules(stdout);
-			return 0;
-		case OPT_EXPLAIN:
-			if ((rule = rule_lookup(optarg)) == -1) {
-				fprintf(stderr, "manlint: unknown rule: %s "
-				    "(see --list-rules)\n", optarg);
-				return 2;
-			}
-			docs_explain(stdout, rule);
-			return 0;
 		case OPT_RULESPAGE:
-			docs_rules_page(stdout);
-			return 0;
+			action = ch;
+			break;
+		case OPT_EXPLAIN:
+			action = ch;
+			explain = optarg;
+			break;
 		case OPT_VERSION:
 			puts("manlint " VERSION);
 			return 0;
 		case OPT_ENABLE:
 		case OPT_DISABLE:
-			if (set_rules(&r.cfg, optarg, ch == OPT_ENABLE) == -1)
+			toggles = xreallocarray(toggles, ntoggles + 1,
+			    sizeof(*toggles));
+			toggles[ntoggles].list = optarg;
+			toggles[ntoggles++].on = ch == OPT_ENABLE;
+			break;
+		case OPT_RULES:
+			rulefiles = xreallocarray(rulefiles, nrulefiles + 1,
+			    sizeof(*rulefiles));
+			rulefiles[nrulefiles++] = optarg;
+			break;
+		case OPT_PROFILE:
+			if ((profile = profile_parse(optarg)) == 0) {
+				fprintf(stderr, "manlint: --profile takes "
+				    "man-pages or portable\n");
 				return 2;
+			}
 			break;
 		case OPT_FAILON:
 			if (strcmp(optarg, "none") == 0)
@@ -238,6 +304,26 @@ main(int argc, char *argv[])
 		case OPT_STATS:
 			r.print_stats = 1;
 			break;
+		case OPT_EXAMPLES:
+			eo.build = 1;
+			break;
+		case OPT_WERROR:
+			eo.bo.werror = 1;
+			break;
+		case OPT_SANITIZE:
+			eo.bo.sanitize = 1;
+			break;
+		case 'j':
+			if ((eo.bo.jobs = atoi(optarg)) < 1 ||
+			    eo.bo.jobs > 1024) {
+				fprintf(stderr, "manlint: -j takes a number "
+				    "from 1 to 1024\n");
+				return 2;
+			}
+			break;
+		case OPT_EXTRACT:
+			eo.extract_dir = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -248,21 +334,62 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (load_rules(rulefiles, nrulefiles, argv0) == -1)
+		return 2;
+	free(rulefiles);
+	/* Rules start on by profile; --enable/--disable then apply. */
+	r.cfg.enabled = xcalloc(rule_count(), 1);
+	for (i = 0; i < rule_count(); i++)
+		r.cfg.enabled[i] = (rule_get(i)->profiles & profile) != 0;
+	for (i = 0; i < ntoggles; i++)
+		if (set_rules(&r.cfg, toggles[i].list, toggles[i].on) == -1)
+			return 2;
+	free(toggles);
+	switch (action) {
+	case OPT_LIST:
+		docs_list_rules(stdout);
+		return 0;
+	case OPT_RULESPAGE:
+		docs_rules_page(stdout);
+		return 0;
+	case OPT_EXPLAIN:
+		if ((rule = rule_lookup(explain)) == -1) {
+			fprintf(stderr, "manlint: unknown rule: %s "
+			    "(see --list-rules)\n", explain);
+			return 2;
+		}
+		docs_explain(stdout, rule);
+		return 0;
+	default:
+		break;
+	}
 	if (argc == 0) {
 		usage(stderr);
 		return 2;
 	}
+	r.stats.count = xcalloc(rule_count(), sizeof(*r.stats.count));
 	r.cfg.caret = r.cfg.format == FMT_GCC && isatty(STDOUT_FILENO);
+	if (eo.build || eo.extract_dir != NULL) {
+		eo.cfg = &r.cfg;
+		eo.stats = &r.stats;
+		eo.ioerr = &r.ioerr;
+		if ((r.ex = exrun_new(&eo)) == NULL)
+			return 2;
+	}
 	for (i = 0; i < argc; i++)
 		lint_path(&r, argv[i]);
+	exrun_end(r.ex);
 	if (r.print_stats)
-		for (i = 0; i < R__COUNT; i++)
+		for (i = 0; i < rule_count(); i++)
 			if (r.stats.count[i] > 0)
 				fprintf(stderr, "%8lu %s\n", r.stats.count[i],
-				    rule_table[i].id);
+				    rule_get(i)->id);
 	free(r.dl.v);
+	free(r.stats.count);
+	free(r.cfg.enabled);
 	diag_reset_seen();
 	arena_release();
+	prose_free();
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		fprintf(stderr, "manlint: write error: %s\n", strerror(errno));
 		return 2;

@@ -3,6 +3,8 @@
  */
 #include <string.h>
 
+#include "util.h"
+
 #include "rules.h"
 
 #define ALL	PROF_ALL
@@ -266,7 +268,7 @@ const struct rule_info rule_table[R__COUNT] = {
 	    "man-pages(7) asks for semantic newlines: each sentence starts "
 	    "on a new source line.  roff then puts the right space after "
 	    "the sentence end, and patches touch only the sentence they "
-	    "change.  Abbreviations such as e.g., i.e. and etc. are not "
+	    "change.  Abbreviations such as \"e.g.,\" and \"etc.\" are not "
 	    "taken as sentence ends.",
 	    "fails.  Therefore faults", "fails.\nTherefore faults" },
 	[R_TRAILING_SPACE] = { "trailing-space", LVL_STYLE, ALL,
@@ -285,6 +287,41 @@ const struct rule_info rule_table[R__COUNT] = {
 	    "Long source lines are hard to review in a patch mail.  Break "
 	    "the line at a sentence or clause boundary (semantic newlines).  "
 	    "Lines inside tables and comments are not counted.",
+	    NULL, NULL },
+	[R_EXAMPLE_EXTRACT] = { "example-extract", LVL_ERROR, ALL,
+	    "an example program cannot be taken out of the page",
+	    "With --examples, programs are taken from between the "
+	    "comments .\\\" SRC BEGIN (name.c) and .\\\" SRC END, or from "
+	    ".EX/.EE blocks under EXAMPLES that hold a whole C program.  A "
+	    "BEGIN marker without its END, markers that do not enclose an "
+	    ".EX block, or a name that is not a plain file name leave "
+	    "nothing that can be built.",
+	    ".\\\" SRC BEGIN (mmap.c)\n.EX\nint main(void) { }\n.EE",
+	    ".\\\" SRC BEGIN (mmap.c)\n.EX\nint main(void) { }\n.EE\n"
+	    ".\\\" SRC END" },
+	[R_EXAMPLE_BUILD] = { "example-build", LVL_ERROR, ALL,
+	    "an example program does not compile cleanly",
+	    "With --examples, each program is compiled, and every warning "
+	    "or error of the compiler is reported at the page line the "
+	    "code came from.  Readers copy examples: they must build "
+	    "without warnings.",
+	    NULL, NULL },
+	[R_EXAMPLE_RUN] = { "example-run", LVL_ERROR, ALL,
+	    "an example program fails when run",
+	    "With --examples, a program that a shell session in the page "
+	    "runs is run in a sandbox.  It is reported when it crashes, "
+	    "when a sanitizer finds an error, or when it hits a limit of "
+	    "the sandbox (CPU time, wall-clock time, memory, file size, "
+	    "open files or processes).",
+	    NULL, NULL },
+	[R_EXAMPLE_OUTPUT] = { "example-output", LVL_ERROR, ALL,
+	    "a shell session's output differs from what the page shows",
+	    "With --examples, the shell sessions shown after a program are "
+	    "run, and what the program prints is compared with the output "
+	    "the page shows.  A difference is reported with the lines that "
+	    "differ.  A session whose output changes from run to run is "
+	    "marked with the comment .\\\" manlint: output-varies before "
+	    "its .EX line; it is then run but not compared.",
 	    NULL, NULL },
 };
 
@@ -315,13 +352,62 @@ level_parse(const char *s, enum level *l)
 	return 0;
 }
 
+static const struct rule_info	**extra;
+static int			  nextra;
+
+int
+rule_count(void)
+{
+	return R__COUNT + nextra;
+}
+
+const struct rule_info *
+rule_get(int r)
+{
+	return r < R__COUNT ? &rule_table[r] : extra[r - R__COUNT];
+}
+
+int
+rule_register(const struct rule_info *ri)
+{
+	extra = xreallocarray(extra, nextra + 1, sizeof(*extra));
+	extra[nextra++] = ri;
+	return R__COUNT + nextra - 1;
+}
+
 int
 rule_lookup(const char *id)
 {
 	int	 i;
 
-	for (i = 0; i < R__COUNT; i++)
-		if (strcmp(rule_table[i].id, id) == 0)
+	for (i = 0; i < rule_count(); i++)
+		if (strcmp(rule_get(i)->id, id) == 0)
 			return i;
 	return -1;
+}
+
+static const struct {
+	const char	*name;
+	int		 bit;
+} profiles[] = {
+	{ "portable", PROF_PORTABLE },
+	{ "man-pages", PROF_MANPAGES },
+};
+
+int
+profile_parse(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(profiles) / sizeof(profiles[0]); i++)
+		if (strcmp(s, profiles[i].name) == 0)
+			return profiles[i].bit;
+	return 0;
+}
+
+const char *
+profile_names(int bits)
+{
+	return bits == PROF_MANPAGES ? "man-pages" :
+	    bits == PROF_PORTABLE ? "portable" : "portable, man-pages";
 }

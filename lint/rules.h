@@ -70,6 +70,11 @@ enum rule {
 	R_TRAILING_SPACE,
 	R_TEXT_TAB,
 	R_LINE_TOO_LONG,
+	/* example programs (--examples) */
+	R_EXAMPLE_EXTRACT,
+	R_EXAMPLE_BUILD,
+	R_EXAMPLE_RUN,
+	R_EXAMPLE_OUTPUT,
 	R__COUNT
 };
 
@@ -85,8 +90,20 @@ struct rule_info {
 
 extern const struct rule_info rule_table[R__COUNT];
 
+/*
+ * Rules are numbered: the built-in ones by enum rule, then the rules
+ * loaded from rule files (prose rules) in the order registered.
+ */
+int		 rule_count(void);
+const struct rule_info *rule_get(int);
+int		 rule_register(const struct rule_info *);	/* its number */
+int		 rule_lookup(const char *);	/* -1 if unknown */
+
 const char	*level_name(enum level);
 int		 level_parse(const char *, enum level *);
-int		 rule_lookup(const char *);	/* -1 if unknown */
+
+/* Profiles: names and the bit each stands for. */
+int		 profile_parse(const char *);	/* PROF_* bit, or 0 */
+const char	*profile_names(int bits);	/* "portable, man-pages" */
 
 #endif

@@ -186,10 +186,12 @@ cli_list_rules() {
 	    on && /R__COUNT/ { exit }
 	    on && /^[ \t]*R_[A-Z0-9_]+[ \t]*(=[^,]*)?,/ { n++ }
 	    END { print n + 0 }' "$top/lint/rules.h")
+	n=$((n + $(grep -c '^rule ' "$top/lint/rules/prose.rules")))
 	ml --list-rules
 	expect_rc 0 || return 1
 	[ "$(wc -l <<< "$out")" -eq "$n" ] ||
-	    { why "$(wc -l <<< "$out") lines for $n rules in lint/rules.h"; return 1; }
+	    { why "$(wc -l <<< "$out") lines for $n rules in lint/rules.h" \
+	    "and lint/rules/prose.rules"; return 1; }
 	dups=$(awk '{ print $1 }' <<< "$out" | sort | uniq -d)
 	[ -z "$dups" ] || { why "rule ids listed twice: $dups"; return 1; }
 	if awk '{ print $1 }' <<< "$out" | grep -vqE '^[a-z0-9]+(-[a-z0-9]+)*$'; then

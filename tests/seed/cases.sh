@@ -3,7 +3,9 @@
 # tests/run, which provides t, why, $ML, $top and $tmp.
 #
 # The patch this project started from clarified MAP_LOCKED and still
-# carried these defects.  They are written here in new words, after the
+# carried these defects: macro and sentence defects, and the prose ones
+# (a misspelling, the page's own function unmarked, and "fail with"
+# left without its error name when a .B line was dropped).  They are written here in new words, after the
 # MAP_LOCKED tag line of our own page, and each must be reported at its
 # line, with nothing else reported.
 
@@ -18,6 +20,10 @@ seed_lines=(
 	"-	suits callers that cannot take faults."
 	"alt-font-one-arg	.BR MAP_POPULATE"
 	"-	goes further."
+	"misspelling	The mmaped range is prefaulted,"
+	"own-name-unmarked	but the mmap call"
+	"fails-with-no-error	does not fail with"
+	"-	if this fails."
 )
 
 # Write the page with the lines injected; print the first line's number.

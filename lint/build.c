@@ -1,0 +1,787 @@
+/*
+ * Compiling example programs, in parallel and through a cache.
+ *
+ * Each program is built in a directory of its own, with the page's
+ * headers beside it, by one compiler command that compiles and links.
+ * With a cache, that directory is made inside the cache and renamed to
+ * the program's key once its files are on disk, so a cache entry is
+ * either whole or absent.  The key is a SHA-256 of the sources, the
+ * compiler's identity and every flag.
+ */
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "build.h"
+#include "diag.h"
+#include "example.h"
+#include "files.h"
+#include "sha256.h"
+#include "util.h"
+
+#define CACHE_FORMAT	"manlint example cache 1"
+#define DEFAULT_CFLAGS	"-std=gnu17 -Wall -Wextra"
+
+/*
+ * BSD functions that glibc lacks.  A program that calls one is built
+ * with libbsd's overlay, when it is installed, so that <err.h> and
+ * <string.h> declare them and -lbsd defines them.
+ */
+static const char *const bsd_only[] = {
+	"errc", "verrc", "warnc", "vwarnc", "strlcpy", "strlcat",
+	"strnstr", "strmode", "strtonum", "reallocf", "fgetln", "fparseln",
+	"humanize_number", "readpassphrase", "setproctitle", "getprogname",
+	"setprogname"
+};
+
+enum bstate { B_QUEUED, B_RUNNING, B_DONE };
+
+struct exbuild {
+	enum bstate	 state;
+	struct expage	*ep;
+	char		 key[65];
+	char		*dir;		/* build directory, then cache entry */
+	int		 temp;		/* dir is not in the cache */
+	pid_t		 pid;
+	int		 status;	/* the compiler's wait status */
+	char		*log;		/* what it printed */
+	char		*prog;		/* the program, NULL if not built */
+	int		 bsd;		/* built with libbsd's overlay */
+};
+
+struct words {
+	char		**v;
+	int		 n;
+};
+
+struct builder {
+	struct words	 cc;		/* $CC, split at blanks */
+	struct words	 flags;		/* compiling */
+	struct words	 ldflags;	/* linking */
+	char		 ident[65];	/* hash of the compiler and flags */
+	int		 bsd_known;	/* libbsd's overlay looked for */
+	struct words	 bsd_cflags;	/* and its flags, if it is there */
+	struct words	 bsd_libs;
+	char		*cache;		/* NULL: build in tmp, keep nothing */
+	char		*tmp;
+	unsigned int	 serial;
+	int		 jobs;
+	struct exfile	**queue;
+	size_t		 nqueue, qhead, qcap;
+	struct exfile	**running;
+	int		 nrunning;
+};
+
+static void
+add_word(struct words *w, const char *s, size_t len)
+{
+	w->v = xreallocarray(w->v, w->n + 2, sizeof(*w->v));
+	w->v[w->n++] = xstrndup(s, len);
+	w->v[w->n] = NULL;
+}
+
+static void
+split_words(struct words *w, const char *s)
+{
+	size_t	 n;
+
+	while (*s != '\0') {
+		s += strspn(s, " \t\n");
+		if ((n = strcspn(s, " \t\n")) > 0)
+			add_word(w, s, n);
+		s += n;
+	}
+}
+
+static void
+free_words(struct words *w)
+{
+	int	 i;
+
+	for (i = 0; i < w->n; i++)
+		free(w->v[i]);
+	free(w->v);
+}
+
+/* Where name would be run from: a path, or the first match in PATH. */
+static char *
+find_program(const char *name)
+{
+	const char	*path, *p;
+	char		 buf[PATH_MAX];
+	size_t		 n;
+
+	if (strchr(name, '/') != NULL)
+		return access(name, X_OK) == 0 ? xstrdup(name) : NULL;
+	if ((path = getenv("PATH")) == NULL)
+		path = "/usr/bin:/bin";
+	for (p = path; *p != '\0'; p += n + (p[n] == ':')) {
+		n = strcspn(p, ":");
+		if (snprintf(buf, sizeof(buf), "%.*s/%s", (int)n, p,
+		    name) < (int)sizeof(buf) && access(buf, X_OK) == 0)
+			return xstrdup(buf);
+		if (p[n] == '\0')
+			break;
+	}
+	return NULL;
+}
+
+/* Run argv and return what it printed; NULL if it could not run. */
+static char *
+capture(char *const argv[])
+{
+	char	*out = NULL;
+	size_t	 len = 0, cap = 0;
+	ssize_t	 r;
+	pid_t	 pid;
+	int	 fd[2], st;
+
+	if (pipe(fd) == -1)
+		return NULL;
+	if ((pid = fork()) == -1) {
+		close(fd[0]);
+		close(fd[1]);
+		return NULL;
+	}
+	if (pid == 0) {
+		if (dup2(fd[1], STDOUT_FILENO) == -1 ||
+		    dup2(fd[1], STDERR_FILENO) == -1)
+			_exit(127);
+		close(fd[0]);
+		close(fd[1]);
+		setenv("LC_ALL", "C", 1);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	close(fd[1]);
+	for (;;) {
+		if (cap - len < 1024) {
+			cap = cap ? cap * 2 : 4096;
+			out = xrealloc(out, cap);
+		}
+		if ((r = read(fd[0], out + len, cap - len - 1)) == -1 &&
+		    errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		len += (size_t)r;
+	}
+	out[len] = '\0';
+	close(fd[0]);
+	while (waitpid(pid, &st, 0) == -1)
+		if (errno != EINTR) {
+			free(out);
+			return NULL;
+		}
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/*
+ * GCC gets flags that make its columns bytes (as manlint's are) and
+ * its output plain, and links with gold when that is installed: for
+ * programs this small gold takes half the time of the default linker.
+ */
+static void
+gcc_flags(struct builder *b, const char *version, int ldflags_given)
+{
+	const char	*nl, *p;
+	char		*gold;
+	int		 major = 0;
+
+	if (strstr(version, "Free Software Foundation") == NULL ||
+	    strstr(version, "clang") != NULL)
+		return;
+	nl = version + strcspn(version, "\n");
+	for (p = nl; p > version && p[-1] != ' '; p--)
+		continue;
+	major = atoi(p);
+	if (major >= 11)
+		add_word(&b->flags, "-fdiagnostics-column-unit=byte", 30);
+	split_words(&b->flags, "-fno-diagnostics-show-caret "
+	    "-fdiagnostics-color=never -pipe");
+	if (!ldflags_given && (gold = find_program("ld.gold")) != NULL) {
+		split_words(&b->ldflags, "-fuse-ld=gold -fno-use-linker-plugin");
+		free(gold);
+	}
+}
+
+/* The cache directory, made if needed; NULL to build without one. */
+static char *
+cache_dir(void)
+{
+	const char	*env;
+	char		*dir;
+
+	if ((env = getenv("MANLINT_CACHE")) != NULL) {
+		if (*env == '\0' || strcmp(env, "off") == 0)
+			return NULL;
+		dir = xstrdup(env);
+	} else if ((env = getenv("XDG_CACHE_HOME")) != NULL && *env == '/') {
+		dir = xmalloc(strlen(env) + 9);
+		sprintf(dir, "%s/manlint", env);
+	} else if ((env = getenv("HOME")) != NULL && *env == '/') {
+		dir = xmalloc(strlen(env) + 16);
+		sprintf(dir, "%s/.cache/manlint", env);
+	} else
+		return NULL;
+	if (mkdir_p(dir) == -1) {
+		fprintf(stderr, "manlint: cache %s: %s; building without a "
+		    "cache\n", dir, strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+struct builder *
+build_new(const struct buildopts *o)
+{
+	struct builder	*b;
+	struct sha256	 h;
+	struct stat	 st;
+	const char	*env;
+	char		*version, *path, real[PATH_MAX], *argv[3], num[64];
+	int		 i;
+
+	b = xcalloc(1, sizeof(*b));
+	b->jobs = o->jobs > 0 ? o->jobs : 1;
+	if ((env = getenv("CC")) == NULL || *env == '\0')
+		env = "cc";
+	split_words(&b->cc, env);
+	if (b->cc.n == 0)
+		add_word(&b->cc, "cc", 2);
+	argv[0] = b->cc.v[0];
+	argv[1] = "--version";
+	argv[2] = NULL;
+	if ((path = find_program(b->cc.v[0])) == NULL ||
+	    (version = capture(argv)) == NULL) {
+		fprintf(stderr, "manlint: cannot run the compiler %s (set CC "
+		    "to choose one)\n", b->cc.v[0]);
+		free(path);
+		build_free(b);
+		return NULL;
+	}
+	if ((env = getenv("MANLINT_CFLAGS")) == NULL)
+		env = DEFAULT_CFLAGS;
+	split_words(&b->flags, env);
+	if (o->werror)
+		add_word(&b->flags, "-Werror", 7);
+	if (o->sanitize)
+		split_words(&b->flags, "-fsanitize=address,undefined "
+		    "-fno-omit-frame-pointer -g");
+	if ((env = getenv("MANLINT_LDFLAGS")) != NULL)
+		split_words(&b->ldflags, env);
+	gcc_flags(b, version, env != NULL);
+
+	/* The compiler's identity: its version, where it is, and when
+	 * it was installed. */
+	sha256_init(&h);
+	sha256_add(&h, CACHE_FORMAT, sizeof(CACHE_FORMAT));
+	sha256_add(&h, version, strlen(version) + 1);
+	if (realpath(path, real) != NULL && stat(real, &st) == 0) {
+		snprintf(num, sizeof(num), "%lld %lld",
+		    (long long)st.st_mtime, (long long)st.st_size);
+		sha256_add(&h, real, strlen(real) + 1);
+		sha256_add(&h, num, strlen(num) + 1);
+	}
+	for (i = 0; i < b->cc.n; i++)
+		sha256_add(&h, b->cc.v[i], strlen(b->cc.v[i]) + 1);
+	sha256_add(&h, "", 1);
+	for (i = 0; i < b->flags.n; i++)
+		sha256_add(&h, b->flags.v[i], strlen(b->flags.v[i]) + 1);
+	sha256_add(&h, "", 1);
+	for (i = 0; i < b->ldflags.n; i++)
+		sha256_add(&h, b->ldflags.v[i], strlen(b->ldflags.v[i]) + 1);
+	sha256_hex(&h, b->ident);
+	free(version);
+	free(path);
+	b->cache = cache_dir();
+	return b;
+}
+
+void
+build_free(struct builder *b)
+{
+	if (b == NULL)
+		return;
+	while (b->nrunning > 0)
+		build_wait(b);
+	if (b->tmp != NULL && rm_tree(b->tmp) == -1)
+		fprintf(stderr, "manlint: cannot remove %s: %s\n", b->tmp,
+		    strerror(errno));
+	free(b->tmp);
+	free(b->cache);
+	free_words(&b->cc);
+	free_words(&b->flags);
+	free_words(&b->ldflags);
+	free_words(&b->bsd_cflags);
+	free_words(&b->bsd_libs);
+	free(b->queue);
+	free(b->running);
+	free(b);
+}
+
+static int
+is_ident(char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+/* Does a line call name()? */
+static int
+calls(const char *s, const char *name)
+{
+	const char	*hit, *p;
+	size_t		 len = strlen(name);
+
+	for (hit = strstr(s, name); hit != NULL; hit = strstr(hit + 1, name)) {
+		if (hit > s && is_ident(hit[-1]))
+			continue;
+		for (p = hit + len; *p == ' '; p++)
+			continue;
+		if (*p == '(')
+			return 1;
+	}
+	return 0;
+}
+
+/* Does the program (or a header of its page) call a BSD function? */
+static int
+uses_bsd(const struct expage *ep, const struct exfile *prog)
+{
+	const struct exfile	*f;
+	size_t			 k;
+	int			 i, j;
+
+	for (i = 0; i < ep->nfiles; i++) {
+		f = &ep->files[i];
+		if (!f->header && f != prog)
+			continue;
+		for (j = 0; j < f->nlines; j++)
+			for (k = 0; k < sizeof(bsd_only) / sizeof(bsd_only[0]);
+			    k++)
+				if (calls(f->lines[j].s, bsd_only[k]))
+					return 1;
+	}
+	return 0;
+}
+
+/* libbsd's overlay flags, from pkg-config, asked for once. */
+static int
+have_bsd(struct builder *b)
+{
+	char	*argv[5], *out;
+
+	if (b->bsd_known)
+		return b->bsd_cflags.n + b->bsd_libs.n > 0;
+	b->bsd_known = 1;
+	argv[0] = "pkg-config";
+	argv[1] = "--cflags";
+	argv[2] = "libbsd-overlay";
+	argv[3] = NULL;
+	if ((out = capture(argv)) == NULL)
+		return 0;
+	split_words(&b->bsd_cflags, out);
+	free(out);
+	argv[1] = "--libs";
+	if ((out = capture(argv)) == NULL) {
+		free_words(&b->bsd_cflags);
+		memset(&b->bsd_cflags, 0, sizeof(b->bsd_cflags));
+		return 0;
+	}
+	split_words(&b->bsd_libs, out);
+	free(out);
+	return b->bsd_cflags.n + b->bsd_libs.n > 0;
+}
+
+static void
+program_key(const struct builder *b, const struct expage *ep,
+    const struct exfile *prog, char key[65])
+{
+	struct sha256	 h;
+	char		*text;
+	size_t		 len;
+	int		 i;
+
+	sha256_init(&h);
+	sha256_add(&h, b->ident, sizeof(b->ident));
+	if (prog->build->bsd) {
+		for (i = 0; i < b->bsd_cflags.n; i++)
+			sha256_add(&h, b->bsd_cflags.v[i],
+			    strlen(b->bsd_cflags.v[i]) + 1);
+		for (i = 0; i < b->bsd_libs.n; i++)
+			sha256_add(&h, b->bsd_libs.v[i],
+			    strlen(b->bsd_libs.v[i]) + 1);
+	}
+	sha256_add(&h, "", 1);
+	for (i = 0; i < ep->nlibs; i++)
+		sha256_add(&h, ep->libs[i], strlen(ep->libs[i]) + 1);
+	sha256_add(&h, "", 1);
+	for (i = 0; i < ep->nfiles; i++) {
+		if (!ep->files[i].header && &ep->files[i] != prog)
+			continue;
+		text = example_text(&ep->files[i], &len);
+		sha256_add(&h, ep->files[i].name,
+		    strlen(ep->files[i].name) + 1);
+		sha256_add(&h, &len, sizeof(len));
+		sha256_add(&h, text, len);
+		free(text);
+	}
+	sha256_hex(&h, key);
+}
+
+static char *
+path_join(const char *dir, const char *name)
+{
+	char	*p;
+
+	p = xmalloc(strlen(dir) + strlen(name) + 2);
+	sprintf(p, "%s/%s", dir, name);
+	return p;
+}
+
+/*
+ * Take what a build directory holds: its file "result" (the compiler's
+ * wait status on the first line, then what it printed) and, when the
+ * status is success, the program.
+ */
+static int
+load_entry(struct exbuild *x, const char *dir)
+{
+	char	*p, *s, *nl;
+
+	p = path_join(dir, "result");
+	s = read_file(p, NULL);
+	free(p);
+	if (s == NULL || strncmp(s, "status ", 7) != 0 ||
+	    (nl = strchr(s, '\n')) == NULL) {
+		free(s);
+		return -1;
+	}
+	x->status = atoi(s + 7);
+	x->log = xstrdup(nl + 1);
+	free(s);
+	x->prog = NULL;
+	if (WIFEXITED(x->status) && WEXITSTATUS(x->status) == 0) {
+		x->prog = path_join(dir, "prog");
+		if (access(x->prog, X_OK) == -1) {
+			free(x->prog);
+			x->prog = NULL;
+			free(x->log);
+			x->log = NULL;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A build job, in a process of its own: run the compiler, write the
+ * result, and with a cache move the directory into it, its files on
+ * disk before the rename that makes the entry visible.  Exits 0 when
+ * the entry is in the cache, 1 when the result stays in the build
+ * directory.  Waiting for the disk here keeps manlint itself free to
+ * start the next compiler.
+ */
+static void
+job(const struct builder *b, const struct exbuild *x, char *const argv[])
+{
+	char	*logpath, *res, *log, *entry, *prog, head[32];
+	size_t	 len;
+	pid_t	 pid;
+	int	 fd, st, keep;
+
+	logpath = path_join(x->dir, "log");
+	if ((fd = open(logpath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0644)) == -1 || (pid = fork()) == -1)
+		_exit(2);
+	if (pid == 0) {
+		if (chdir(x->dir) == -1 || dup2(fd, STDOUT_FILENO) == -1 ||
+		    dup2(fd, STDERR_FILENO) == -1)
+			_exit(127);
+		/* Plain ASCII quotes in the messages. */
+		setenv("LC_ALL", "C", 1);
+		execvp(argv[0], argv);
+		dprintf(STDERR_FILENO, "manlint: cannot run %s: %s\n",
+		    argv[0], strerror(errno));
+		_exit(127);
+	}
+	close(fd);
+	while (waitpid(pid, &st, 0) == -1)
+		if (errno != EINTR)
+			_exit(2);
+	if ((log = read_file(logpath, &len)) == NULL)
+		_exit(2);
+	/* A compiler that could not start, or was killed, proves
+	 * nothing about the program: such results are not kept. */
+	keep = !x->temp && WIFEXITED(st) && WEXITSTATUS(st) != 127;
+	snprintf(head, sizeof(head), "status %d\n", st);
+	res = xmalloc(strlen(head) + len + 1);
+	memcpy(res, head, strlen(head));
+	memcpy(res + strlen(head), log, len + 1);
+	free(log);
+	log = path_join(x->dir, "result");
+	if (write_file(log, res, strlen(res), 0644, keep) == -1)
+		_exit(2);
+	if (!keep || unlink(logpath) == -1)
+		_exit(1);
+	prog = path_join(x->dir, "prog");
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0 && sync_path(prog) == -1)
+		_exit(1);
+	entry = path_join(b->cache, x->key);
+	/* Another run may have stored the same entry first. */
+	_exit(rename(x->dir, entry) == 0 ? 0 : 1);
+}
+
+static void
+start(struct builder *b, struct exfile *f)
+{
+	struct exbuild	*x = f->build;
+	struct expage	*ep = x->ep;
+	struct words	 argv;
+	char		*text, *p, num[32];
+	size_t		 len;
+	pid_t		 pid;
+	int		 i, bad = 0;
+
+	if (b->cache != NULL) {
+		p = path_join(b->cache, ".new.XXXXXX");
+		if (mkdtemp(p) == NULL) {
+			fprintf(stderr, "manlint: %s: %s; building without "
+			    "a cache\n", b->cache, strerror(errno));
+			free(p);
+			free(b->cache);
+			b->cache = NULL;
+		} else
+			x->dir = p;
+	}
+	if (b->cache == NULL) {
+		if (b->tmp == NULL && (b->tmp = make_tmpdir("manlint-build"))
+		    == NULL) {
+			fprintf(stderr, "manlint: cannot make a build "
+			    "directory: %s\n", strerror(errno));
+			exit(2);
+		}
+		snprintf(num, sizeof(num), "%u", b->serial++);
+		x->dir = path_join(b->tmp, num);
+		x->temp = 1;
+		if (mkdir(x->dir, 0700) == -1)
+			bad = 1;
+	}
+	for (i = 0; i < ep->nfiles && !bad; i++) {
+		if (!ep->files[i].header && &ep->files[i] != f)
+			continue;
+		text = example_text(&ep->files[i], &len);
+		p = path_join(x->dir, ep->files[i].name);
+		bad = write_file(p, text, len, 0644, 0) == -1;
+		free(p);
+		free(text);
+	}
+	if (bad) {
+		fprintf(stderr, "manlint: %s: %s\n", x->dir, strerror(errno));
+		exit(2);
+	}
+	memset(&argv, 0, sizeof(argv));
+	for (i = 0; i < b->cc.n; i++)
+		add_word(&argv, b->cc.v[i], strlen(b->cc.v[i]));
+	for (i = 0; i < b->flags.n; i++)
+		add_word(&argv, b->flags.v[i], strlen(b->flags.v[i]));
+	for (i = 0; x->bsd && i < b->bsd_cflags.n; i++)
+		add_word(&argv, b->bsd_cflags.v[i], strlen(b->bsd_cflags.v[i]));
+	add_word(&argv, "-o", 2);
+	add_word(&argv, "prog", 4);
+	add_word(&argv, f->name, strlen(f->name));
+	for (i = 0; i < b->ldflags.n; i++)
+		add_word(&argv, b->ldflags.v[i], strlen(b->ldflags.v[i]));
+	for (i = 0; i < ep->nlibs; i++)
+		add_word(&argv, ep->libs[i], strlen(ep->libs[i]));
+	for (i = 0; x->bsd && i < b->bsd_libs.n; i++)
+		add_word(&argv, b->bsd_libs.v[i], strlen(b->bsd_libs.v[i]));
+	fflush(NULL);
+	if ((pid = fork()) == -1) {
+		fprintf(stderr, "manlint: fork: %s\n", strerror(errno));
+		exit(2);
+	}
+	if (pid == 0)
+		job(b, x, argv.v);
+	free_words(&argv);
+	x->pid = pid;
+	x->state = B_RUNNING;
+	b->running = xreallocarray(b->running, b->nrunning + 1,
+	    sizeof(*b->running));
+	b->running[b->nrunning++] = f;
+}
+
+static void
+start_queued(struct builder *b)
+{
+	while (b->nrunning < b->jobs && b->qhead < b->nqueue)
+		start(b, b->queue[b->qhead++]);
+	if (b->qhead == b->nqueue)
+		b->qhead = b->nqueue = 0;
+}
+
+static void
+finish(struct builder *b, int i, int st)
+{
+	struct exfile	*f = b->running[i];
+	struct exbuild	*x = f->build;
+	char		*entry;
+
+	b->running[i] = b->running[--b->nrunning];
+	x->state = B_DONE;
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0) {
+		entry = path_join(b->cache, x->key);
+		free(x->dir);
+		x->dir = entry;
+	} else
+		x->temp = 1;
+	if (load_entry(x, x->dir) == -1) {
+		free(x->prog);
+		x->prog = NULL;
+		x->status = 127 << 8;
+		x->log = xstrdup("manlint: the build job failed\n");
+	}
+}
+
+static void
+reap(struct builder *b, int flags)
+{
+	pid_t	 pid;
+	int	 i, st;
+
+	while (b->nrunning > 0) {
+		if ((pid = waitpid(-1, &st, flags)) == -1) {
+			if (errno == EINTR)
+				continue;
+			fprintf(stderr, "manlint: waitpid: %s\n",
+			    strerror(errno));
+			exit(2);
+		}
+		if (pid == 0)
+			break;
+		for (i = 0; i < b->nrunning; i++)
+			if (b->running[i]->build->pid == pid) {
+				finish(b, i, st);
+				break;
+			}
+		start_queued(b);
+		if (flags == 0)
+			break;
+	}
+	start_queued(b);
+}
+
+void
+build_poll(struct builder *b)
+{
+	reap(b, WNOHANG);
+}
+
+void
+build_wait(struct builder *b)
+{
+	if (b->nrunning == 0)
+		start_queued(b);
+	if (b->nrunning > 0)
+		reap(b, 0);
+}
+
+void
+build_add(struct builder *b, struct expage *ep)
+{
+	struct exbuild	*x;
+	struct exfile	*f;
+	char		*entry;
+	int		 i;
+
+	for (i = 0; i < ep->nfiles; i++) {
+		f = &ep->files[i];
+		if (f->header)
+			continue;
+		x = f->build = xcalloc(1, sizeof(*x));
+		x->ep = ep;
+		x->bsd = uses_bsd(ep, f) && have_bsd(b);
+		program_key(b, ep, f, x->key);
+		if (b->cache != NULL) {
+			entry = path_join(b->cache, x->key);
+			if (load_entry(x, entry) == 0) {
+				x->dir = entry;
+				x->state = B_DONE;
+				continue;
+			}
+			/* A broken entry is built again. */
+			if (access(entry, F_OK) == 0)
+				rm_tree(entry);
+			free(entry);
+		}
+		x->state = B_QUEUED;
+		if (b->nqueue == b->qcap) {
+			b->qcap = b->qcap ? b->qcap * 2 : 16;
+			b->queue = xreallocarray(b->queue, b->qcap,
+			    sizeof(*b->queue));
+		}
+		b->queue[b->nqueue++] = f;
+	}
+	start_queued(b);
+}
+
+int
+build_ready(const struct expage *ep)
+{
+	int	 i;
+
+	for (i = 0; i < ep->nfiles; i++)
+		if (!ep->files[i].header && ep->files[i].build != NULL &&
+		    ep->files[i].build->state != B_DONE)
+			return 0;
+	return 1;
+}
+
+const char *
+build_program(const struct exfile *f)
+{
+	return f->build != NULL && f->build->state == B_DONE ?
+	    f->build->prog : NULL;
+}
+
+const char *
+build_log(const struct exfile *f, int *status)
+{
+	if (f->build == NULL || f->build->state != B_DONE)
+		return NULL;
+	*status = f->build->status;
+	return f->build->log;
+}
+
+void
+build_release(struct expage *ep)
+{
+	struct exbuild	*x;
+	int		 i;
+
+	for (i = 0; i < ep->nfiles; i++) {
+		if ((x = ep->files[i].build) == NULL)
+			continue;
+		if (x->temp && x->dir != NULL && rm_tree(x->dir) == -1)
+			fprintf(stderr, "manlint: cannot remove %s: %s\n",
+			    x->dir, strerror(errno));
+		free(x->dir);
+		free(x->log);
+		free(x->prog);
+		free(x);
+		ep->files[i].build = NULL;
+	}
+}

@@ -1,0 +1,26 @@
+/*
+ * Files and directories for building and running examples: creating
+ * a directory with its parents, removing a tree without following
+ * symbolic links, reading, writing and copying whole files.
+ */
+#ifndef FILES_H
+#define FILES_H
+
+#include <stddef.h>
+
+/* Each returns -1 and sets errno on failure. */
+int	 mkdir_p(const char *path);
+int	 rm_tree(const char *path);
+/* Write a file; with sync, fsync it before closing. */
+int	 write_file(const char *path, const char *data, size_t len,
+	    int mode, int sync);
+int	 copy_file(const char *from, const char *to, int mode);
+/* fsync a file or a directory by name. */
+int	 sync_path(const char *path);
+/* Read a whole file, NUL-terminated; NULL on failure.  Free it. */
+char	*read_file(const char *path, size_t *len);
+
+/* A new directory under $TMPDIR (or /tmp) named prefix.XXXXXX. */
+char	*make_tmpdir(const char *prefix);
+
+#endif

@@ -1,0 +1,258 @@
+/*
+ * Building the prose text.  Code (SYNOPSIS, .EX, .nf), tables,
+ * comments, conditionals and definitions are left out; headings and
+ * paragraph macros become breaks.  Escapes turn into the characters
+ * they print, in plain ASCII where that is close enough.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "esc.h"
+#include "ptext.h"
+#include "tree.h"
+#include "util.h"
+
+static void
+put(struct ptext *pt, char ch, const struct ppos *at, int font)
+{
+	if (pt->len + 2 > pt->cap) {
+		pt->cap = pt->cap ? pt->cap * 2 : 4096;
+		pt->s = xrealloc(pt->s, pt->cap);
+		pt->pos = xreallocarray(pt->pos, pt->cap, sizeof(*pt->pos));
+		pt->font = xrealloc(pt->font, pt->cap);
+	}
+	pt->s[pt->len] = ch;
+	pt->pos[pt->len] = *at;
+	pt->font[pt->len] = font;
+	pt->len++;
+	pt->s[pt->len] = '\0';
+}
+
+static void
+put_break(struct ptext *pt, const struct ppos *at)
+{
+	if (pt->len > 0 && pt->s[pt->len - 1] != PT_BREAK) {
+		if (pt->s[pt->len - 1] == ' ' || pt->s[pt->len - 1] == '\n')
+			pt->len--;
+		put(pt, PT_BREAK, at, PF_ROMAN);
+	}
+}
+
+/* The characters a special character name prints, near enough. */
+static const char *
+special(const char *name, size_t len)
+{
+	static const struct {
+		const char	*name;
+		const char	*text;
+	} map[] = {
+		{ "em", "--" }, { "en", "-" }, { "hy", "-" }, { "mi", "-" },
+		{ "aq", "'" }, { "cq", "'" }, { "oq", "'" }, { "dq", "\"" },
+		{ "lq", "\"" }, { "rq", "\"" }, { "ti", "~" }, { "ha", "^" },
+		{ "rs", "\\" }, { "ga", "`" }, { "bu", "*" }, { "at", "@" },
+		{ "sh", "#" }, { "Do", "$" }, { "bv", "|" }, { "ba", "|" },
+		{ "lB", "[" }, { "rB", "]" }, { "lC", "{" }, { "rC", "}" },
+		{ "co", "(C)" }, { "rg", "(R)" }, { "tm", "(TM)" },
+		{ "de", "o" }, { "mu", "x" }, { "di", "/" }, { "pl", "+" },
+		{ "eq", "=" }, { "<=", "<=" }, { ">=", ">=" }, { "!=", "!=" },
+		{ "->", "->" }, { "<-", "<-" }, { "sl", "/" }, { "ul", "_" },
+		{ "u00A0", " " }, { NULL, NULL }
+	};
+	int	 i;
+
+	for (i = 0; map[i].name != NULL; i++)
+		if (strlen(map[i].name) == len &&
+		    memcmp(map[i].name, name, len) == 0)
+			return map[i].text;
+	return "?";
+}
+
+static int
+font_of(const struct esc *e, int cur, int *prev)
+{
+	int	 f;
+
+	if (e->namelen == 0)
+		f = *prev;
+	else if (e->name[0] == 'B' || e->name[0] == '3')
+		f = PF_BOLD;
+	else if (e->name[0] == 'I' || e->name[0] == '2')
+		f = PF_ITALIC;
+	else if (e->name[0] == 'P')
+		f = *prev;
+	else
+		f = PF_ROMAN;
+	*prev = cur;
+	return f;
+}
+
+/*
+ * Append the roff text s (len bytes), whose byte i sits at line:col+i,
+ * in font *font, which escapes may change.
+ */
+static void
+put_roff(struct ptext *pt, const char *s, size_t len, const struct node *n,
+    int line, int col, const struct seg *segs, int nsegs, int *font)
+{
+	struct ppos	 at;
+	struct esc	 e;
+	const char	*t;
+	size_t		 i;
+	int		 prev = PF_ROMAN;
+
+	at.file = n->file;
+	for (i = 0; i < len; i += e.len) {
+		if (segs != NULL)
+			roff_pos(segs, nsegs, i, &at.line, &at.col);
+		else {
+			at.line = line;
+			at.col = col + (int)i;
+		}
+		e.len = 1;
+		if (s[i] != '\\') {
+			put(pt, s[i] == '\t' ? ' ' : s[i], &at, *font);
+			continue;
+		}
+		esc_parse(s + i, len - i, &e);
+		if (e.len == 0)
+			e.len = 1;
+		switch (e.kind) {
+		case ESC_BACKSLASH:
+			put(pt, '\\', &at, *font);
+			break;
+		case ESC_MINUS:
+			put(pt, '-', &at, *font);
+			break;
+		case ESC_SPACE:
+			put(pt, ' ', &at, *font);
+			break;
+		case ESC_CHAR:
+			put(pt, s[i + 1], &at, *font);
+			break;
+		case ESC_FONT:
+			*font = font_of(&e, *font, &prev);
+			break;
+		case ESC_SPECIAL:
+			for (t = special(e.name, e.namelen); *t != '\0'; t++)
+				put(pt, *t, &at, *font);
+			break;
+		case ESC_STRING:
+		case ESC_UNKNOWN:
+			put(pt, '?', &at, *font);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static int
+is_font_macro(const struct node *n)
+{
+	return n->tok < TOK__COUNT &&
+	    (mac_table[n->tok].flags & (MF_FONT | MF_ALTFONT)) != 0;
+}
+
+/* The font of argument i of a font macro. */
+static int
+arg_font(const struct node *n, int i)
+{
+	const char	*name = n->name;
+	char		 c;
+
+	if (mac_table[n->tok].flags & MF_FONT)
+		c = name[0] == 'S' ? name[1] : name[0];
+	else
+		c = name[i % 2];
+	return c == 'B' ? PF_BOLD : c == 'I' ? PF_ITALIC : PF_ROMAN;
+}
+
+static void
+put_macro(struct ptext *pt, const struct node *n)
+{
+	struct ppos	 at;
+	int		 i, font;
+
+	at.file = n->file;
+	for (i = 0; i < n->nargs; i++) {
+		/* .B and .I join their words with spaces; .BR and the
+		 * other alternating macros join them with nothing. */
+		if (i > 0 && (mac_table[n->tok].flags & MF_FONT)) {
+			at.line = n->args[i].line;
+			at.col = n->args[i].col;
+			put(pt, ' ', &at, PF_ROMAN);
+		}
+		font = arg_font(n, i);
+		put_roff(pt, n->args[i].s, strlen(n->args[i].s), n,
+		    n->args[i].line, n->args[i].col + n->args[i].quoted,
+		    NULL, 0, &font);
+	}
+}
+
+/* Is the node part of the prose? */
+static int
+is_prose(const struct node *n)
+{
+	if (n->flags & (NF_NOFILL | NF_REGION | NF_COND))
+		return 0;
+	if (n->sh != NULL && (n->sh->sec == SEC_SYNOPSIS ||
+	    n->sh->sec == SEC_NAME))
+		return 0;
+	return n->type == N_TEXT || (n->type == N_MACRO &&
+	    is_font_macro(n) && n->nargs > 0);
+}
+
+static int
+is_break(const struct node *n)
+{
+	return n->type == N_BLANK || (n->type == N_MACRO &&
+	    n->tok < TOK__COUNT && (mac_table[n->tok].flags &
+	    (MF_PARA | MF_HEADING | MF_BREAK)) != 0);
+}
+
+void
+ptext_build(struct ptext *pt, const struct page *pg)
+{
+	const struct node	*n;
+	struct ppos		 at;
+	int			 font = PF_ROMAN;
+
+	memset(pt, 0, sizeof(*pt));
+	at.file = pg->main;
+	at.line = at.col = 1;
+	for (n = pg->first; n != NULL; n = n->lnext) {
+		at.file = n->file;
+		at.line = n->line;
+		at.col = 1;
+		if (is_break(n) && !(n->flags & (NF_REGION | NF_COND))) {
+			put_break(pt, &at);
+			font = PF_ROMAN;
+			continue;
+		}
+		if (!is_prose(n))
+			continue;
+		if (n->type == N_TEXT)
+			put_roff(pt, n->text, n->len, n, 0, 0, n->segs,
+			    n->nsegs, &font);
+		else
+			put_macro(pt, n);
+		/* A line ends in a space, unless \c joins it to the next. */
+		if (pt->len > 0 && !(n->type == N_TEXT && n->len >= 2 &&
+		    n->text[n->len - 2] == '\\' && n->text[n->len - 1] == 'c')) {
+			at.line = n->lastline;
+			at.col = 1;
+			put(pt, '\n', &at, PF_ROMAN);
+		}
+	}
+	if (pt->s == NULL)
+		put(pt, PT_BREAK, &at, PF_ROMAN);
+}
+
+void
+ptext_free(struct ptext *pt)
+{
+	free(pt->s);
+	free(pt->pos);
+	free(pt->font);
+	memset(pt, 0, sizeof(*pt));
+}

@@ -1,0 +1,40 @@
+/*
+ * The prose of a page as a reader sees it: text lines and the words of
+ * font macros, with the markup removed, each byte knowing where in the
+ * source it came from and in which font it is set.  Prose rules match
+ * their patterns against this text.
+ */
+#ifndef PTEXT_H
+#define PTEXT_H
+
+#include <stddef.h>
+
+struct page;
+struct srcfile;
+
+/* Fonts of the text, as far as rules care. */
+#define PF_ROMAN	0
+#define PF_BOLD		1
+#define PF_ITALIC	2
+
+/* Separates paragraphs; not white space, so no pattern runs across. */
+#define PT_BREAK	'\x1e'
+
+struct ppos {
+	const struct srcfile *file;
+	int		 line;
+	int		 col;
+};
+
+struct ptext {
+	char		*s;	/* NUL-terminated */
+	size_t		 len;
+	size_t		 cap;
+	struct ppos	*pos;	/* one per byte of s */
+	unsigned char	*font;	/* PF_*, one per byte of s */
+};
+
+void	ptext_build(struct ptext *, const struct page *);
+void	ptext_free(struct ptext *);
+
+#endif
