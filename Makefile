@@ -43,7 +43,9 @@ SRCS	 = lint/main.c lint/util.c lint/arena.c lint/src.c lint/enc.c lint/esc.c \
 	   lint/roff.c lint/mac.c lint/parse.c lint/rules.c lint/diag.c \
 	   lint/docs.c lint/check.c lint/check_structure.c \
 	   lint/check_paragraphs.c lint/check_blocks.c lint/check_fonts.c \
-	   lint/check_xrefs.c lint/check_text.c lint/ptext.c lint/prose.c
+	   lint/check_xrefs.c lint/check_text.c lint/ptext.c lint/prose.c \
+	   lint/check_synopsis.c lint/check_args.c lint/check_words.c \
+	   lint/check_requests.c
 # The example runner: --examples and --extract-examples.
 SRCS	+= lint/exrun.c lint/example.c lint/build.c lint/build_diag.c \
 	   lint/session.c lint/sandbox.c lint/files.c lint/sha256.c

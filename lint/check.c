@@ -20,6 +20,10 @@ static void (*const passes[])(struct ctx *) = {
 	check_fonts,
 	check_xrefs,
 	check_text,
+	check_synopsis,
+	check_args,
+	check_words,
+	check_requests,
 	check_prose,
 };
 

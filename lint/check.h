@@ -45,5 +45,9 @@ void	check_blocks(struct ctx *);
 void	check_fonts(struct ctx *);
 void	check_xrefs(struct ctx *);
 void	check_text(struct ctx *);
+void	check_synopsis(struct ctx *);
+void	check_args(struct ctx *);
+void	check_words(struct ctx *);
+void	check_requests(struct ctx *);
 
 #endif

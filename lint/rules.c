@@ -288,6 +288,240 @@ const struct rule_info rule_table[R__COUNT] = {
 	    "the line at a sentence or clause boundary (semantic newlines).  "
 	    "Lines inside tables and comments are not counted.",
 	    NULL, NULL },
+	[R_SYN_PARAM_ROMAN] = { "synopsis-param-roman", LVL_WARNING, MP,
+	    "a SYNOPSIS parameter name set in roman",
+	    "In a function prototype the parameter names are set in "
+	    "italic and everything else in bold, which .BI does.  A "
+	    "parameter name in the roman argument of .BR or .RB comes out "
+	    "in roman.",
+	    NULL, NULL },
+	[R_SYN_STAR] = { "synopsis-star", LVL_STYLE, MP,
+	    "the * of a pointer parameter is in italic or spaced from the name",
+	    "man-pages writes a pointer parameter as .BI \"const char *\" "
+	    "name: the asterisk ends the bold type with no space after "
+	    "it, and the italic argument holds only the name.",
+	    NULL, NULL },
+	[R_SYN_GLUED] = { "synopsis-glued", LVL_WARNING, MP,
+	    "a type and a parameter name run together",
+	    "The bold type and the italic parameter of .BI are printed "
+	    "with nothing between them, so the type must end in a space "
+	    "or an asterisk; otherwise the two words run together.",
+	    NULL, NULL },
+	[R_SYN_FUNC_SPACE] = { "synopsis-func-space", LVL_STYLE, MP,
+	    "a space between a function name and its parenthesis in a prototype",
+	    "In a prototype the function name is written directly before "
+	    "its opening parenthesis, as in C.",
+	    NULL, NULL },
+	[R_SYN_COMMENT_BOLD] = { "synopsis-comment-bold", LVL_STYLE, MP,
+	    "a comment in a prototype set in bold",
+	    "Comments in a SYNOPSIS are set in roman, so that they stand "
+	    "apart from the code: put the comment in a roman argument of "
+	    ".BR or .BI.",
+	    NULL, NULL },
+	[R_SYN_PLACEHOLDER_CAPS] = { "synopsis-placeholder-caps", LVL_STYLE, MP,
+	    "a command's placeholder written in capitals",
+	    "In the SYNOPSIS of a command, what the user replaces is "
+	    "written in lowercase italic (file, pid), not in capitals.",
+	    NULL, NULL },
+	[R_SYN_BREAK] = { "synopsis-break", LVL_WARNING, MP,
+	    "line breaks in a filled SYNOPSIS",
+	    "man-pages sets the SYNOPSIS in no-fill mode (.nf ... .fi), "
+	    "so that each line of source is a line of output.  Breaking "
+	    "filled text with .br line by line does the same job badly.",
+	    NULL, NULL },
+	[R_OP_BREAKABLE] = { "op-breakable", LVL_STYLE, MP,
+	    "an operator between breakable spaces in a SYNOPSIS expression",
+	    "In feature test macro requirements an expression such as "
+	    "_XOPEN_SOURCE >= 500 should not be broken across output "
+	    "lines; write the spaces around the operator as \\ (an "
+	    "unbreakable space).",
+	    NULL, NULL },
+	[R_ALT_SPLIT] = { "alt-split", LVL_WARNING, ALL,
+	    "one C token or header name split across macro arguments",
+	    "The arguments of an alternating font macro are set in turns "
+	    "of two fonts.  Splitting #include and its header, or one "
+	    "expression, over two arguments puts half of it in the wrong "
+	    "font.",
+	    NULL, NULL },
+	[R_FONT_EXTRA_ARG] = { "font-extra-arg", LVL_WARNING, ALL,
+	    "punctuation or () as a separate argument of .B or .I",
+	    ".B and .I join their arguments with spaces and set them all "
+	    "in one font, so \".I name ,\" prints an italic comma after a "
+	    "space.  Use the alternating macro: .IR name , or .BR name "
+	    "().",
+	    NULL, NULL },
+	[R_FONT_ARG_SPACE] = { "font-arg-space", LVL_WARNING, ALL,
+	    "a .B or .I argument that starts with a space",
+	    "An argument that starts with a space, such as \" (since "
+	    "Linux 2.6)\", is meant to be set in roman after the name: "
+	    "that is .BR or .IR, not .B or .I.",
+	    NULL, NULL },
+	[R_FONT_PHRASE] = { "font-phrase", LVL_WARNING, ALL,
+	    "running text on a .B or .I line after a name",
+	    "When a name is followed by ordinary words on the same .B or "
+	    ".I line, the words are set in bold or italic too.  Put the "
+	    "words on a line of their own.",
+	    NULL, NULL },
+	[R_ALT_SWAPPED] = { "alt-swapped", LVL_WARNING, ALL,
+	    "the fonts of an alternating macro are swapped",
+	    "The punctuation is set in bold or italic and the word in "
+	    "roman: the macro's two fonts are the wrong way round, as in "
+	    ".BR ( NAME ) for .RB ( NAME ).",
+	    NULL, NULL },
+	[R_ALT_PROSE] = { "alt-prose", LVL_WARNING, ALL,
+	    "ordinary words as arguments of an alternating font macro",
+	    "The arguments of .BR and its kin are printed without spaces "
+	    "between them, so words such as \"is\" or \"and\" given as "
+	    "arguments run into each other and into the name.  Put "
+	    "running text on the next line.",
+	    NULL, NULL },
+	[R_ALT_PAREN_GLUED] = { "alt-paren-glued", LVL_WARNING, ALL,
+	    "a parenthesis glued to the name before it",
+	    "A roman argument that starts with an opening parenthesis and "
+	    "a word is printed right after the bold or italic name, with "
+	    "no space.  Start the argument with a space: .IR name \" "
+	    "(since Linux 2.6)\".",
+	    NULL, NULL },
+	[R_ALT_COMMA_GLUED] = { "alt-comma-glued", LVL_WARNING, ALL,
+	    "no space after a comma between macro arguments",
+	    "A comma given as its own argument is printed with nothing "
+	    "after it, so the next argument is glued to it.  Write \", \" "
+	    "with the space.",
+	    NULL, NULL },
+	[R_QUOTE_STRAY] = { "quote-stray", LVL_WARNING, ALL,
+	    "a double quote inside an unquoted macro argument",
+	    "Inside an unquoted argument a double quote is printed as it "
+	    "is, which is seldom meant: it is usually a quote that was "
+	    "meant to open or close an argument.",
+	    NULL, NULL },
+	[R_CONST_ITALIC] = { "const-italic", LVL_WARNING, MP,
+	    "a constant set in italic",
+	    "man-pages sets constants (names in capitals with "
+	    "underscores, errno values, NULL) in bold; italic is for "
+	    "arguments, variables and file names.  Section 5 pages may "
+	    "set file-format keywords in italic, so they are not checked.",
+	    NULL, NULL },
+	[R_PATH_BOLD] = { "path-bold", LVL_STYLE, MP,
+	    "a pathname set in bold",
+	    "man-pages sets file and directory names in italic, as .I "
+	    "/etc/passwd, outside the SYNOPSIS.",
+	    NULL, NULL },
+	[R_FUNC_ITALIC] = { "func-italic", LVL_STYLE, MP,
+	    "a function name set in italic",
+	    "Functions are set in bold, as .BR name (); italic is for "
+	    "arguments.  The rule fires only when the page itself sets "
+	    "most functions in bold, so pages about callbacks are left "
+	    "alone.",
+	    NULL, NULL },
+	[R_FONT_MIXED] = { "font-mixed", LVL_STYLE, MP,
+	    "a name set in a font the page otherwise does not use for it",
+	    "When a page sets an identifier in one font most of the time, "
+	    "a use in the other font is probably a slip.  The rule "
+	    "compares the uses of each identifier in the page.",
+	    NULL, NULL },
+	[R_WORD_FONT] = { "word-font", LVL_STYLE, ALL,
+	    "an ordinary word alone on a font macro line",
+	    "A common English word such as \"The\" or \"or\" set by "
+	    "itself with .B or .I, between other font macro lines, is "
+	    "usually a word that lost its place.",
+	    NULL, NULL },
+	[R_ERRNO_ROMAN] = { "errno-roman", LVL_WARNING, MP,
+	    "an error name in ERRORS not set in bold",
+	    "Each entry of ERRORS starts with a .TP tag that names the "
+	    "error in bold: .B EINVAL.",
+	    NULL, NULL },
+	[R_MINUS_HYPHEN] = { "minus-hyphen", LVL_STYLE, MP,
+	    "a hyphen where a minus sign is meant",
+	    "A hyphen before a digit or at the start of an option is "
+	    "printed as a hyphen, which is shorter than a minus sign and "
+	    "may be replaced by a dash in some outputs.  Write \\- for a "
+	    "minus sign, a negative number or an option.",
+	    NULL, NULL },
+	[R_AD_MODE] = { "ad-mode", LVL_WARNING, MP,
+	    ".ad forces an adjustment mode",
+	    ".ad with b, n, c or r forces a way of adjusting text that "
+	    "the reader's formatter settings should decide.  Use .ad l "
+	    "around the text that must not be justified, and a plain .ad "
+	    "to restore the default.",
+	    NULL, NULL },
+	[R_AD_REDUNDANT] = { "ad-redundant", LVL_STYLE, MP,
+	    ".ad or .na that changes nothing",
+	    "The request restores or sets the adjustment that is already "
+	    "in effect, so it can go.",
+	    NULL, NULL },
+	[R_BR_ARGS] = { "br-args", LVL_WARNING, ALL,
+	    ".br with arguments",
+	    ".br takes no arguments: its words are lost.  .BR was "
+	    "probably meant.",
+	    NULL, NULL },
+	[R_BR_NOFILL] = { "br-nofill", LVL_STYLE, ALL,
+	    ".br where lines already break",
+	    "In no-fill mode every input line is an output line, and .nf, "
+	    ".EX, .TS and their ends break the line themselves, so a .br "
+	    "there does nothing.",
+	    NULL, NULL },
+	[R_TI_REQUEST] = { "ti-request", LVL_STYLE, MP,
+	    ".ti in a manual page",
+	    "A temporary indent depends on the output device's line "
+	    "layout.  Indent with spaces in no-fill text or with .RS and "
+	    ".IP instead.",
+	    NULL, NULL },
+	[R_TP_WIDTH] = { "tp-width", LVL_WARNING, ALL,
+	    "a .TP argument that is not a width",
+	    ".TP takes an indentation width; the tag goes on the next "
+	    "line.  A word on the .TP line is taken as a width and lost.",
+	    NULL, NULL },
+	[R_INDENT_UNIT] = { "indent-unit", LVL_STYLE, MP,
+	    "an indentation in inches, centimetres or points",
+	    "Indentations in a manual page are given in ens (n) or "
+	    "without a unit, so that they scale with the font; absolute "
+	    "units such as i, c and p do not.",
+	    NULL, NULL },
+	[R_TEXT_MACRO_NAME] = { "text-macro-name", LVL_WARNING, ALL,
+	    "a text line that looks like a macro with its dot missing",
+	    "A text line that is just a macro name (TP, PP) or starts "
+	    "with a mistyped control character (,I) prints the name "
+	    "instead of calling the macro.",
+	    NULL, NULL },
+	[R_LONE_DOT] = { "lone-dot", LVL_WARNING, ALL,
+	    "a line holding only a dot",
+	    "A line holding only a period is an empty request: nothing is "
+	    "printed, so a period meant to end the sentence is lost.  "
+	    "Attach it to the macro line before: .IR name .",
+	    NULL, NULL },
+	[R_NEXT_LINE_PUNCT] = { "next-line-punct", LVL_STYLE, ALL,
+	    "punctuation starting the line after a font macro",
+	    "A text line that starts with a closing parenthesis, comma or "
+	    "period after a font macro line prints a space before the "
+	    "mark.  Put the mark on the macro line as a roman argument.",
+	    NULL, NULL },
+	[R_MACRO_TAB] = { "macro-tab", LVL_WARNING, ALL,
+	    "a tab between macro arguments",
+	    "A tab outside quotes separates macro arguments like a space, "
+	    "so the tab is lost.  Quote the argument if the tab is meant.",
+	    NULL, NULL },
+	[R_HEADING_EMPTY] = { "heading-empty", LVL_ERROR, ALL,
+	    "a heading with no text",
+	    ".SH or .SS without arguments takes the next line as the "
+	    "heading, so a text line that follows becomes the heading and "
+	    "a missing heading goes unnoticed.",
+	    NULL, NULL },
+	[R_HEADING_CASE] = { "heading-case", LVL_WARNING, MP,
+	    "a section heading not in capitals",
+	    "Section headings (.SH) are written in capitals.  A heading "
+	    "in mixed case is usually a subsection (.SS) or a standard "
+	    "section misspelled.",
+	    NULL, NULL },
+	[R_HEADING_STANDARD_SS] = { "heading-standard-ss", LVL_WARNING, MP,
+	    "a standard section name used as a subsection",
+	    "NOTES, ERRORS and the other standard section names are "
+	    "sections: write them with .SH.",
+	    NULL, NULL },
+	[R_MACRO_DISCOURAGED] = { "macro-discouraged", LVL_STYLE, MP,
+	    "a macro man-pages does not use",
+	    "man-pages does not use .SB, .SM and .R: they render "
+	    "differently across formatters.  Use .B, .I or plain text.",
+	    NULL, NULL },
 	[R_EXAMPLE_EXTRACT] = { "example-extract", LVL_ERROR, ALL,
 	    "an example program cannot be taken out of the page",
 	    "With --examples, programs are taken from between the "
