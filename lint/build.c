@@ -3,11 +3,18 @@
  *
  * Each program is built in a directory of its own, with the page's
  * headers beside it, by one compiler command that compiles and links.
- * With a cache, that directory is made inside the cache and renamed to
- * the program's key once its files are on disk, so a cache entry is
- * either whole or absent.  The key is a SHA-256 of the sources, the
- * compiler's identity and every flag.
+ * With a cache, that directory is made inside the cache and, at the end
+ * of the run, renamed to the program's key once its files are on disk,
+ * so a cache entry is either whole or absent.  The files of all the
+ * run's builds reach the disk with one syncfs(2) (sync(2) elsewhere)
+ * rather than an fsync(2) each, which would keep compilers waiting.
+ * The key is a SHA-256 of the sources, the compiler's identity and
+ * every flag.
  */
+#ifdef __linux__
+#define _GNU_SOURCE		/* syncfs(2) */
+#endif
+
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -54,6 +61,13 @@ struct exbuild {
 	char		*log;		/* what it printed */
 	char		*prog;		/* the program, NULL if not built */
 	int		 bsd;		/* built with libbsd's overlay */
+	int		 keep;		/* to be moved into the cache */
+};
+
+/* A finished build waiting to be moved into the cache. */
+struct pending_entry {
+	char		*dir;
+	char		 key[65];
 };
 
 struct words {
@@ -77,6 +91,8 @@ struct builder {
 	size_t		 nqueue, qhead, qcap;
 	struct exfile	**running;
 	int		 nrunning;
+	struct pending_entry *store;
+	int		 nstore;
 };
 
 static void
@@ -211,7 +227,8 @@ gcc_flags(struct builder *b, const char *version, int ldflags_given)
 	split_words(&b->flags, "-fno-diagnostics-show-caret "
 	    "-fdiagnostics-color=never -pipe");
 	if (!ldflags_given && (gold = find_program("ld.gold")) != NULL) {
-		split_words(&b->ldflags, "-fuse-ld=gold -fno-use-linker-plugin");
+		split_words(&b->ldflags,
+		    "-fuse-ld=gold -fno-use-linker-plugin");
 		free(gold);
 	}
 }
@@ -308,28 +325,6 @@ build_new(const struct buildopts *o)
 	free(path);
 	b->cache = cache_dir();
 	return b;
-}
-
-void
-build_free(struct builder *b)
-{
-	if (b == NULL)
-		return;
-	while (b->nrunning > 0)
-		build_wait(b);
-	if (b->tmp != NULL && rm_tree(b->tmp) == -1)
-		fprintf(stderr, "manlint: cannot remove %s: %s\n", b->tmp,
-		    strerror(errno));
-	free(b->tmp);
-	free(b->cache);
-	free_words(&b->cc);
-	free_words(&b->flags);
-	free_words(&b->ldflags);
-	free_words(&b->bsd_cflags);
-	free_words(&b->bsd_libs);
-	free(b->queue);
-	free(b->running);
-	free(b);
 }
 
 static int
@@ -488,134 +483,137 @@ load_entry(struct exbuild *x, const char *dir)
 }
 
 /*
- * A build job, in a process of its own: run the compiler, write the
- * result, and with a cache move the directory into it, its files on
- * disk before the rename that makes the entry visible.  Exits 0 when
- * the entry is in the cache, 1 when the result stays in the build
- * directory.  Waiting for the disk here keeps manlint itself free to
- * start the next compiler.
+ * A build that could not be started: it is done, failed, and says why
+ * as the compiler would.
  */
 static void
-job(const struct builder *b, const struct exbuild *x, char *const argv[])
+give_up(struct exbuild *x, const char *what, int err)
 {
-	char	*logpath, *res, *log, *entry, *prog, head[32];
-	size_t	 len;
-	pid_t	 pid;
-	int	 fd, st, keep;
+	char	 buf[512];
 
-	logpath = path_join(x->dir, "log");
-	if ((fd = open(logpath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-	    0644)) == -1 || (pid = fork()) == -1)
-		_exit(2);
+	snprintf(buf, sizeof(buf), "manlint: %s: %s\n", what, strerror(err));
+	x->state = B_DONE;
+	x->status = 127 << 8;
+	x->log = xstrdup(buf);
+	x->temp = 1;
+}
+
+/* A directory for the build, in the cache or in the run's own. */
+static int
+build_dir(struct builder *b, struct exbuild *x)
+{
+	char	*p, num[32];
+
+	if (b->cache != NULL) {
+		p = path_join(b->cache, ".new.XXXXXX");
+		if (mkdtemp(p) != NULL) {
+			x->dir = p;
+			return 0;
+		}
+		fprintf(stderr, "manlint: %s: %s; building without a cache\n",
+		    b->cache, strerror(errno));
+		free(p);
+		free(b->cache);
+		b->cache = NULL;
+	}
+	if (b->tmp == NULL && (b->tmp = make_tmpdir("manlint-build")) == NULL)
+		return -1;
+	snprintf(num, sizeof(num), "%u", b->serial++);
+	x->dir = path_join(b->tmp, num);
+	x->temp = 1;
+	return mkdir(x->dir, 0700);
+}
+
+/* Write the program and the page's headers into the build directory. */
+static int
+write_sources(const struct exbuild *x, const struct exfile *prog)
+{
+	const struct expage	*ep = x->ep;
+	char			*text, *p;
+	size_t			 len;
+	int			 i, rc = 0;
+
+	for (i = 0; i < ep->nfiles && rc == 0; i++) {
+		if (!ep->files[i].header && &ep->files[i] != prog)
+			continue;
+		text = example_text(&ep->files[i], &len);
+		p = path_join(x->dir, ep->files[i].name);
+		rc = write_file(p, text, len, 0644);
+		free(p);
+		free(text);
+	}
+	return rc;
+}
+
+static void
+compile_argv(const struct builder *b, const struct exbuild *x,
+    const struct exfile *prog, struct words *argv)
+{
+	int	 i;
+
+	memset(argv, 0, sizeof(*argv));
+	for (i = 0; i < b->cc.n; i++)
+		add_word(argv, b->cc.v[i], strlen(b->cc.v[i]));
+	for (i = 0; i < b->flags.n; i++)
+		add_word(argv, b->flags.v[i], strlen(b->flags.v[i]));
+	for (i = 0; x->bsd && i < b->bsd_cflags.n; i++)
+		add_word(argv, b->bsd_cflags.v[i], strlen(b->bsd_cflags.v[i]));
+	add_word(argv, "-o", 2);
+	add_word(argv, "prog", 4);
+	add_word(argv, prog->name, strlen(prog->name));
+	for (i = 0; i < b->ldflags.n; i++)
+		add_word(argv, b->ldflags.v[i], strlen(b->ldflags.v[i]));
+	for (i = 0; i < x->ep->nlibs; i++)
+		add_word(argv, x->ep->libs[i], strlen(x->ep->libs[i]));
+	for (i = 0; x->bsd && i < b->bsd_libs.n; i++)
+		add_word(argv, b->bsd_libs.v[i], strlen(b->bsd_libs.v[i]));
+}
+
+/* Start the compiler on a program, its output going to "log". */
+static void
+start(struct builder *b, struct exfile *f)
+{
+	struct exbuild	*x = f->build;
+	struct words	 argv;
+	char		*log;
+	pid_t		 pid;
+	int		 fd;
+
+	if (build_dir(b, x) == -1) {
+		give_up(x, "cannot make a build directory", errno);
+		return;
+	}
+	if (write_sources(x, f) == -1) {
+		give_up(x, "cannot write the sources", errno);
+		return;
+	}
+	log = path_join(x->dir, "log");
+	fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	free(log);
+	if (fd == -1) {
+		give_up(x, "cannot write the compiler's log", errno);
+		return;
+	}
+	compile_argv(b, x, f, &argv);
+	fflush(NULL);
+	if ((pid = fork()) == -1) {
+		give_up(x, "fork", errno);
+		close(fd);
+		free_words(&argv);
+		return;
+	}
 	if (pid == 0) {
 		if (chdir(x->dir) == -1 || dup2(fd, STDOUT_FILENO) == -1 ||
 		    dup2(fd, STDERR_FILENO) == -1)
 			_exit(127);
 		/* Plain ASCII quotes in the messages. */
 		setenv("LC_ALL", "C", 1);
-		execvp(argv[0], argv);
+		execvp(argv.v[0], argv.v);
 		dprintf(STDERR_FILENO, "manlint: cannot run %s: %s\n",
-		    argv[0], strerror(errno));
+		    argv.v[0], strerror(errno));
 		_exit(127);
 	}
 	close(fd);
-	while (waitpid(pid, &st, 0) == -1)
-		if (errno != EINTR)
-			_exit(2);
-	if ((log = read_file(logpath, &len)) == NULL)
-		_exit(2);
-	/* A compiler that could not start, or was killed, proves
-	 * nothing about the program: such results are not kept. */
-	keep = !x->temp && WIFEXITED(st) && WEXITSTATUS(st) != 127;
-	snprintf(head, sizeof(head), "status %d\n", st);
-	res = xmalloc(strlen(head) + len + 1);
-	memcpy(res, head, strlen(head));
-	memcpy(res + strlen(head), log, len + 1);
-	free(log);
-	log = path_join(x->dir, "result");
-	if (write_file(log, res, strlen(res), 0644, keep) == -1)
-		_exit(2);
-	if (!keep || unlink(logpath) == -1)
-		_exit(1);
-	prog = path_join(x->dir, "prog");
-	if (WIFEXITED(st) && WEXITSTATUS(st) == 0 && sync_path(prog) == -1)
-		_exit(1);
-	entry = path_join(b->cache, x->key);
-	/* Another run may have stored the same entry first. */
-	_exit(rename(x->dir, entry) == 0 ? 0 : 1);
-}
-
-static void
-start(struct builder *b, struct exfile *f)
-{
-	struct exbuild	*x = f->build;
-	struct expage	*ep = x->ep;
-	struct words	 argv;
-	char		*text, *p, num[32];
-	size_t		 len;
-	pid_t		 pid;
-	int		 i, bad = 0;
-
-	if (b->cache != NULL) {
-		p = path_join(b->cache, ".new.XXXXXX");
-		if (mkdtemp(p) == NULL) {
-			fprintf(stderr, "manlint: %s: %s; building without "
-			    "a cache\n", b->cache, strerror(errno));
-			free(p);
-			free(b->cache);
-			b->cache = NULL;
-		} else
-			x->dir = p;
-	}
-	if (b->cache == NULL) {
-		if (b->tmp == NULL && (b->tmp = make_tmpdir("manlint-build"))
-		    == NULL) {
-			fprintf(stderr, "manlint: cannot make a build "
-			    "directory: %s\n", strerror(errno));
-			exit(2);
-		}
-		snprintf(num, sizeof(num), "%u", b->serial++);
-		x->dir = path_join(b->tmp, num);
-		x->temp = 1;
-		if (mkdir(x->dir, 0700) == -1)
-			bad = 1;
-	}
-	for (i = 0; i < ep->nfiles && !bad; i++) {
-		if (!ep->files[i].header && &ep->files[i] != f)
-			continue;
-		text = example_text(&ep->files[i], &len);
-		p = path_join(x->dir, ep->files[i].name);
-		bad = write_file(p, text, len, 0644, 0) == -1;
-		free(p);
-		free(text);
-	}
-	if (bad) {
-		fprintf(stderr, "manlint: %s: %s\n", x->dir, strerror(errno));
-		exit(2);
-	}
-	memset(&argv, 0, sizeof(argv));
-	for (i = 0; i < b->cc.n; i++)
-		add_word(&argv, b->cc.v[i], strlen(b->cc.v[i]));
-	for (i = 0; i < b->flags.n; i++)
-		add_word(&argv, b->flags.v[i], strlen(b->flags.v[i]));
-	for (i = 0; x->bsd && i < b->bsd_cflags.n; i++)
-		add_word(&argv, b->bsd_cflags.v[i], strlen(b->bsd_cflags.v[i]));
-	add_word(&argv, "-o", 2);
-	add_word(&argv, "prog", 4);
-	add_word(&argv, f->name, strlen(f->name));
-	for (i = 0; i < b->ldflags.n; i++)
-		add_word(&argv, b->ldflags.v[i], strlen(b->ldflags.v[i]));
-	for (i = 0; i < ep->nlibs; i++)
-		add_word(&argv, ep->libs[i], strlen(ep->libs[i]));
-	for (i = 0; x->bsd && i < b->bsd_libs.n; i++)
-		add_word(&argv, b->bsd_libs.v[i], strlen(b->bsd_libs.v[i]));
-	fflush(NULL);
-	if ((pid = fork()) == -1) {
-		fprintf(stderr, "manlint: fork: %s\n", strerror(errno));
-		exit(2);
-	}
-	if (pid == 0)
-		job(b, x, argv.v);
 	free_words(&argv);
 	x->pid = pid;
 	x->state = B_RUNNING;
@@ -633,27 +631,84 @@ start_queued(struct builder *b)
 		b->qhead = b->nqueue = 0;
 }
 
+/*
+ * Keep what the compiler said and its status in the file "result",
+ * where a later run finds them.
+ */
 static void
 finish(struct builder *b, int i, int st)
 {
 	struct exfile	*f = b->running[i];
 	struct exbuild	*x = f->build;
-	char		*entry;
+	char		*logpath, *res, *log, head[32];
+	size_t		 len, hlen;
 
 	b->running[i] = b->running[--b->nrunning];
 	x->state = B_DONE;
-	if (WIFEXITED(st) && WEXITSTATUS(st) == 0) {
-		entry = path_join(b->cache, x->key);
-		free(x->dir);
-		x->dir = entry;
-	} else
-		x->temp = 1;
-	if (load_entry(x, x->dir) == -1) {
-		free(x->prog);
-		x->prog = NULL;
-		x->status = 127 << 8;
-		x->log = xstrdup("manlint: the build job failed\n");
+	x->status = st;
+	logpath = path_join(x->dir, "log");
+	if ((log = read_file(logpath, &len)) == NULL) {
+		log = xstrdup("");
+		len = 0;
 	}
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+		x->prog = path_join(x->dir, "prog");
+	/* A compiler that could not start, or was killed, proves
+	 * nothing about the program: such results are not kept. */
+	x->keep = !x->temp && WIFEXITED(st) && WEXITSTATUS(st) != 127;
+	if (x->keep) {
+		hlen = (size_t)snprintf(head, sizeof(head), "status %d\n", st);
+		res = xmalloc(hlen + len + 1);
+		memcpy(res, head, hlen);
+		memcpy(res + hlen, log, len + 1);
+		free(log);
+		log = path_join(x->dir, "result");
+		if (write_file(log, res, hlen + len, 0644) == -1 ||
+		    unlink(logpath) == -1)
+			x->keep = 0;
+		free(log);
+		log = xstrdup(res + hlen);
+		free(res);
+	}
+	if (!x->keep)
+		x->temp = 1;
+	x->log = log;
+	free(logpath);
+}
+
+/*
+ * Move the run's builds into the cache, after their files are on disk:
+ * an entry is visible only once it is whole.
+ */
+static void
+store_all(struct builder *b)
+{
+	char	*entry;
+	int	 i, bad = 0;
+#ifdef __linux__
+	int	 fd;
+
+	if ((fd = open(b->cache, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
+	    syncfs(fd) == -1)
+		bad = 1;
+	if (fd != -1)
+		close(fd);
+#else
+	sync();
+#endif
+	for (i = 0; i < b->nstore; i++) {
+		entry = path_join(b->cache, b->store[i].key);
+		/* Another run may have stored the same entry first. */
+		if ((bad || rename(b->store[i].dir, entry) == -1) &&
+		    rm_tree(b->store[i].dir) == -1)
+			fprintf(stderr, "manlint: cannot remove %s: %s\n",
+			    b->store[i].dir, strerror(errno));
+		free(entry);
+		free(b->store[i].dir);
+	}
+	free(b->store);
+	b->store = NULL;
+	b->nstore = 0;
 }
 
 static void
@@ -767,7 +822,7 @@ build_log(const struct exfile *f, int *status)
 }
 
 void
-build_release(struct expage *ep)
+build_release(struct builder *b, struct expage *ep)
 {
 	struct exbuild	*x;
 	int		 i;
@@ -775,7 +830,14 @@ build_release(struct expage *ep)
 	for (i = 0; i < ep->nfiles; i++) {
 		if ((x = ep->files[i].build) == NULL)
 			continue;
-		if (x->temp && x->dir != NULL && rm_tree(x->dir) == -1)
+		if (x->keep) {
+			b->store = xreallocarray(b->store, b->nstore + 1,
+			    sizeof(*b->store));
+			b->store[b->nstore].dir = x->dir;
+			memcpy(b->store[b->nstore++].key, x->key,
+			    sizeof(x->key));
+			x->dir = NULL;
+		} else if (x->temp && x->dir != NULL && rm_tree(x->dir) == -1)
 			fprintf(stderr, "manlint: cannot remove %s: %s\n",
 			    x->dir, strerror(errno));
 		free(x->dir);
@@ -784,4 +846,28 @@ build_release(struct expage *ep)
 		free(x);
 		ep->files[i].build = NULL;
 	}
+}
+
+void
+build_free(struct builder *b)
+{
+	if (b == NULL)
+		return;
+	while (b->nrunning > 0)
+		build_wait(b);
+	if (b->nstore > 0)
+		store_all(b);
+	if (b->tmp != NULL && rm_tree(b->tmp) == -1)
+		fprintf(stderr, "manlint: cannot remove %s: %s\n", b->tmp,
+		    strerror(errno));
+	free(b->tmp);
+	free(b->cache);
+	free_words(&b->cc);
+	free_words(&b->flags);
+	free_words(&b->ldflags);
+	free_words(&b->bsd_cflags);
+	free_words(&b->bsd_libs);
+	free(b->queue);
+	free(b->running);
+	free(b);
 }

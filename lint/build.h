@@ -39,8 +39,8 @@ void		 build_wait(struct builder *);
 const char	*build_program(const struct exfile *);
 /* What the compiler printed, and its wait status; NULL if not built. */
 const char	*build_log(const struct exfile *, int *status);
-/* Forget the page's builds. */
-void		 build_release(struct expage *);
+/* Forget the page's builds (keeping them for the cache). */
+void		 build_release(struct builder *, struct expage *);
 
 /*
  * Report what the compiler said at the page lines of the code

@@ -26,7 +26,7 @@ static const char *const kinds[] = {
 /* Lines that only repeat or frame what other lines say. */
 static const char *const noise[] = {
 	"In file included from", "                 from ",
-	": In function", ": At top level:", ": In ",
+	": In function", ": At top level:",
 	"all warnings being treated as errors", "ld returned",
 	": in function", "error: linker command failed",
 	"compilation terminated."
@@ -228,6 +228,13 @@ report_program(struct rep *r)
 	}
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return;
+	if (strncmp(log, "manlint: ", 9) == 0) {
+		/* Not the compiler's fault: the build never started. */
+		diag_add(r->dl, r->cfg, r->prog->file, r->prog->line, 1,
+		    R_EXAMPLE_BUILD, "%s cannot be built: %.*s", r->prog->name,
+		    (int)strcspn(log + 9, "\n"), log + 9);
+		return;
+	}
 	if (WIFEXITED(status))
 		snprintf(how, sizeof(how), "exited with status %d",
 		    WEXITSTATUS(status));
@@ -235,9 +242,8 @@ report_program(struct rep *r)
 		snprintf(how, sizeof(how), "was killed by signal %d",
 		    WTERMSIG(status));
 	diag_add(r->dl, r->cfg, r->prog->file, r->prog->line, 1,
-	    R_EXAMPLE_BUILD, "%s cannot be built: the compiler %s%s%.200s",
-	    r->prog->name, how, strncmp(log, "manlint: ", 9) == 0 ? ": " : "",
-	    strncmp(log, "manlint: ", 9) == 0 ? log + 9 : "");
+	    R_EXAMPLE_BUILD, "%s cannot be built: the compiler %s",
+	    r->prog->name, how);
 }
 
 void

@@ -226,11 +226,32 @@ is_generated(const struct page *pg)
 	return 0;
 }
 
+/*
+ * The .Dd line of a page written with the mdoc(7) macros, which comes
+ * before any .TH, or NULL.
+ */
+static const struct node *
+mdoc_start(const struct page *pg)
+{
+	const struct node	*n;
+
+	for (n = pg->first; n != NULL; n = n->lnext) {
+		if (n->type != N_MACRO || (n->flags & (NF_REGION | NF_COND)))
+			continue;
+		if (n->tok == TOK_UNKNOWN && strcmp(n->name, "Dd") == 0)
+			return n;
+		if (n->tok == M_TH)
+			return NULL;
+	}
+	return NULL;
+}
+
 void
 check_page(struct page *pg, struct diaglist *dl, const struct config *cfg)
 {
 	struct ctx	 c;
 	struct node	*n;
+	const struct node *md;
 	char		*h;
 	size_t		 i;
 	int		 k;
@@ -239,6 +260,13 @@ check_page(struct page *pg, struct diaglist *dl, const struct config *cfg)
 	c.pg = pg;
 	c.dl = dl;
 	c.cfg = cfg;
+	/* Every mdoc macro is unknown to man(7): say so once. */
+	if ((md = mdoc_start(pg)) != NULL) {
+		report(&c, md, 0, R_MACRO_UNKNOWN, "unknown macro .Dd: the page "
+		    "is written with the mdoc(7) macros; manlint checks man(7) "
+		    "pages only");
+		return;
+	}
 	c.generated = is_generated(pg);
 	for (n = pg->first; n != NULL; n = n->lnext) {
 		if (n->type == N_MACRO && n->tok == M_SH) {

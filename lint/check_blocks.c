@@ -277,26 +277,6 @@ unknown(struct ctx *c, const struct node *n)
 }
 
 /*
- * An mdoc(7) page names every macro unknown to man(7); say so once, at
- * its .Dd, instead of at every line.
- */
-static const struct node *
-mdoc_start(const struct page *pg)
-{
-	const struct node	*n;
-
-	for (n = pg->first; n != NULL; n = n->lnext) {
-		if (n->type != N_MACRO || (n->flags & (NF_REGION | NF_COND)))
-			continue;
-		if (n->tok == TOK_UNKNOWN && strcmp(n->name, "Dd") == 0)
-			return n;
-		if (n->tok == M_TH)
-			return NULL;
-	}
-	return NULL;
-}
-
-/*
  * Requests take their arguments their own way (.ds keeps a leading
  * quote), so only macro calls are checked for unterminated quotes.
  */
@@ -319,21 +299,16 @@ void
 check_blocks(struct ctx *c)
 {
 	struct blocks		 b;
-	const struct node	*n, *mdoc;
+	const struct node	*n;
 	int			 k;
 
 	memset(&b, 0, sizeof(b));
 	b.c = c;
-	if ((mdoc = mdoc_start(c->pg)) != NULL)
-		report(c, mdoc, 0, R_MACRO_UNKNOWN, "unknown macro .Dd: the "
-		    "page is written with the mdoc(7) macros; manlint checks "
-		    "man(7) pages only");
 	for (n = c->pg->first; n != NULL; n = n->lnext) {
 		if (n->type != N_MACRO || (n->flags & NF_REGION))
 			continue;
 		quotes(c, n);
-		if (n->tok == TOK_UNKNOWN && !(n->flags & NF_COND) &&
-		    mdoc == NULL)
+		if (n->tok == TOK_UNKNOWN && !(n->flags & NF_COND))
 			unknown(c, n);
 		block_line(&b, n);
 	}

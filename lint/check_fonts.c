@@ -28,6 +28,7 @@ struct fonts {
 	struct font	 cur, prev;
 	int		 changed;	/* a font was selected */
 	int		 arg;		/* on a control line: which argument */
+	int		 plain;		/* single-word alternating macros */
 };
 
 static const struct font roman = { "R", 1, NULL, 0, 0, NULL, 0 };
@@ -264,31 +265,101 @@ is_xref(const char *s)
 	    strchr(p, ')') != NULL;
 }
 
-static void
-one_arg(struct ctx *c, const struct node *n)
+/*
+ * What a single argument of an alternating macro ends in when a space
+ * was left out: "()" of a function (returns 'f'), or punctuation that
+ * belongs in the other font (returns 'p').  A single word alone, as
+ * ".BR EINVAL", prints as it should.
+ */
+static int
+one_arg_end(const char *s)
 {
-	/*
-	 * xref-no-space has the better message for ".BR name(2)", and
-	 * quote-unterminated for an argument that swallowed the others.
-	 */
-	if ((is_xref(n->args[0].s) && c->cfg->enabled[R_XREF_NO_SPACE]) ||
-	    n->args[0].unterminated)
-		return;
-	if (n->name[0] == 'R')
-		report(c, n, 0, R_ALT_FONT_ONE_ARG, ".%s with one argument "
-		    "sets it in roman and alternates with nothing; write it "
-		    "as a text line, or split the arguments, as in "
-		    ".RB [ \\-x ]", n->name);
-	else
-		report(c, n, 0, R_ALT_FONT_ONE_ARG, ".%s with one argument "
-		    "alternates with nothing; write .%c %s, or split the "
-		    "arguments, as in .BR name (2)", n->name, n->name[0],
+	size_t	 len = strlen(s);
+
+	if (len > 2 && strcmp(s + len - 2, "()") == 0)
+		return 'f';
+	if (len > 1 && strchr(",.;:)", s[len - 1]) != NULL &&
+	    strcmp(s + len - 2, "..") != 0)
+		return 'p';
+	return 0;
+}
+
+/*
+ * ".BR NAME" with a plain word renders as bold NAME.  Alone in a page
+ * it is a slip of the pen (the patch this project started from had
+ * one); a page that writes it throughout follows an old habit of the
+ * whole page, which is left alone.
+ */
+static void
+plain_one_arg(struct fonts *fs, const struct node *n)
+{
+	if (fs->plain == 1)
+		report(fs->c, n, 0, R_ALT_FONT_ONE_ARG, ".%s with one "
+		    "argument alternates with nothing; write .%c %s",
+		    n->name, n->name[0] == 'R' ? n->name[1] : n->name[0],
 		    n->args[0].s);
 }
 
-static void
-font_macro(struct ctx *c, const struct node *n)
+/* Count the single-word alternating macros of the page. */
+static int
+count_plain(const struct page *pg)
 {
+	const struct node	*n;
+	int			 k = 0;
+
+	for (n = pg->first; n != NULL; n = n->lnext)
+		if (n->type == N_MACRO && n->nargs == 1 &&
+		    !(n->flags & (NF_REGION | NF_COND)) &&
+		    is_fmacro(n, MF_ALTFONT) && !n->args[0].unterminated &&
+		    one_arg_end(n->args[0].s) == 0 && !is_xref(n->args[0].s))
+			k++;
+	return k;
+}
+
+static void
+one_arg(struct fonts *fs, const struct node *n)
+{
+	struct ctx	*c = fs->c;
+	const char	*a = n->args[0].s;
+	size_t		 len = strlen(a);
+	int		 end;
+
+	/* xref-no-space has the better message for ".BR name(2)". */
+	if (is_xref(a) && c->cfg->enabled[R_XREF_NO_SPACE])
+		return;
+	if ((end = one_arg_end(a)) == 0 && !n->args[0].unterminated) {
+		plain_one_arg(fs, n);
+		return;
+	}
+	if (n->args[0].unterminated)
+		report(c, n, 0, R_ALT_FONT_ONE_ARG, ".%s with one argument, "
+		    "an unterminated quote that swallowed the others, sets "
+		    "everything in one font; close the quote and split the "
+		    "arguments", n->name);
+	else if ((n->tok == M_BI || n->tok == M_IB) && strchr(a, ' ') != NULL)
+		report(c, n, 0, R_ALT_FONT_ONE_ARG, ".%s with one argument "
+		    "sets all of it in %s; split it so that the parameter "
+		    "names are arguments of their own, in italic", n->name,
+		    n->tok == M_BI ? "bold" : "italic");
+	else if (end == 'f')
+		report(c, n, 0, R_ALT_FONT_ONE_ARG, ".%s with one argument "
+		    "sets the parentheses in the same font as the name; "
+		    "write .%s %.*s ()", n->name, n->name, (int)len - 2, a);
+	else if (n->name[0] == 'R')
+		report(c, n, 0, R_ALT_FONT_ONE_ARG, ".%s with one argument "
+		    "sets it all in roman; split it into arguments, as in "
+		    ".%s ( name ), or write a text line", n->name, n->name);
+	else
+		report(c, n, 0, R_ALT_FONT_ONE_ARG, ".%s with one argument "
+		    "sets \"%c\" in the font of the name; write .%s %.*s %c",
+		    n->name, a[len - 1], n->name, (int)len - 1, a,
+		    a[len - 1]);
+}
+
+static void
+font_macro(struct fonts *fs, const struct node *n)
+{
+	struct ctx	*c = fs->c;
 	const struct node	*next;
 
 	if (is_fmacro(n, MF_ALTFONT) && n->nargs == 0) {
@@ -298,7 +369,7 @@ font_macro(struct ctx *c, const struct node *n)
 		return;
 	}
 	if (is_fmacro(n, MF_ALTFONT) && n->nargs == 1) {
-		one_arg(c, n);
+		one_arg(fs, n);
 		return;
 	}
 	if (!is_fmacro(n, MF_FONT) || n->nargs > 0)
@@ -329,7 +400,7 @@ control_line(struct fonts *fs, const struct node *n)
 		f.len = strlen(f.name);
 		select_font(fs, &f);
 	}
-	font_macro(fs->c, n);
+	font_macro(fs, n);
 	if ((n->tok < TOK__COUNT && !(mac_table[n->tok].flags & MF_REQUEST)) ||
 	    n->tok == TOK_USER) {
 		memset(&line, 0, sizeof(line));
@@ -366,6 +437,7 @@ check_fonts(struct ctx *c)
 	memset(&fs, 0, sizeof(fs));
 	fs.c = c;
 	fs.cur = fs.prev = roman;
+	fs.plain = count_plain(c->pg);
 	for (n = c->pg->first; n != NULL; n = n->lnext) {
 		if (n->type == N_RAW)
 			table_line(c, n);

@@ -219,10 +219,30 @@ tp_no_tag(struct ctx *c, const struct node *n)
 		    x->name, n->name);
 }
 
-static void
-check_macro(struct ctx *c, const struct node *n, int pd0)
+/*
+ * How many plain paragraph macros follow a heading directly.  Old
+ * pages put .PP after every heading; that habit of the whole page is
+ * not worth a report at each heading, while one or two are slips.
+ */
+#define AFTER_HEADING_SLIPS	2
+
+static int
+count_after_heading(const struct page *pg)
 {
-	if (is_plain_para(n))
+	const struct node	*n;
+	int			 k = 0;
+
+	for (n = pg->first; n != NULL; n = n->lnext)
+		if (is_live(n) && n->type == N_MACRO && is_plain_para(n) &&
+		    after_heading(prev_line(n)) != NULL)
+			k++;
+	return k;
+}
+
+static void
+check_macro(struct ctx *c, const struct node *n, int pd0, int habit)
+{
+	if (is_plain_para(n) && !habit)
 		para_after_heading(c, n);
 	if (is_para(n))
 		para_empty(c, n);
@@ -249,23 +269,44 @@ has_comment(const struct node *n)
 /*
  * In no-fill mode (.nf, .EX) a blank line is an empty line of the
  * display, which is how code examples separate their parts; only
- * blank lines in filled text are reported, once per run of them.
+ * blank lines in filled text count.  A stray one or two are slips; a
+ * page with more separates its paragraphs that way throughout, the
+ * habit of pages written before man-pages settled on .PP, and one
+ * report would not change that, so such pages are left alone.
+ * A comment whose dot is missing is a defect of its own, reported
+ * where it is.
  */
 static void
-blank_line(struct ctx *c, const struct node *n)
+blank_line(struct ctx *c, const struct node *n, const struct node **first,
+    int *count)
 {
 	if (n->flags & NF_NOFILL)
 		return;
-	if (n->lprev != NULL && n->lprev->type == N_BLANK &&
-	    is_live(n->lprev) && !(n->lprev->flags & NF_NOFILL))
-		return;
-	if (has_comment(n))
+	if (has_comment(n)) {
 		report(c, n, 0, R_BLANK_LINE, "a comment line without the "
 		    "leading . prints an empty line; start it with .\\\"");
-	else
-		report(c, n, 0, R_BLANK_LINE, "blank line in filled text "
-		    "prints an empty line; use .PP to start a paragraph, or "
-		    "remove it");
+		return;
+	}
+	if (*first == NULL)
+		*first = n;
+	(*count)++;
+}
+
+#define BLANK_SLIPS	2
+
+static void
+blank_report(struct ctx *c, const struct node *first, int count)
+{
+	const struct node	*n;
+
+	if (count == 0 || count > BLANK_SLIPS)
+		return;
+	for (n = first; n != NULL; n = n->lnext)
+		if (n->type == N_BLANK && !(n->flags & (NF_NOFILL |
+		    NF_REGION | NF_COND)) && !has_comment(n))
+			report(c, n, 0, R_BLANK_LINE, "blank line in filled "
+			    "text prints an empty line; use .PP to start a "
+			    "paragraph, or remove it");
 }
 
 static void
@@ -282,19 +323,21 @@ leading_space(struct ctx *c, const struct node *n)
 void
 check_paragraphs(struct ctx *c)
 {
-	const struct node	*n;
-	int			 pd0 = 0;
+	const struct node	*n, *blank = NULL;
+	int			 pd0 = 0, nblank = 0, habit;
 
+	habit = count_after_heading(c->pg) > AFTER_HEADING_SLIPS;
 	for (n = c->pg->first; n != NULL; n = n->lnext) {
 		if (!is_live(n))
 			continue;
 		if (is_tok(n, M_PD))
 			pd0 = n->nargs > 0 && strcmp(n->args[0].s, "0") == 0;
 		if (n->type == N_MACRO)
-			check_macro(c, n, pd0);
+			check_macro(c, n, pd0, habit);
 		else if (n->type == N_BLANK)
-			blank_line(c, n);
+			blank_line(c, n, &blank, &nblank);
 		else if (n->type == N_TEXT)
 			leading_space(c, n);
 	}
+	blank_report(c, blank, nblank);
 }

@@ -2,7 +2,8 @@
  * The frame of a page: its .TH line, the NAME section and the
  * sections around it.  Rules: th-missing, th-repeated, th-args,
  * th-section-mismatch, th-not-first, name-first, name-format,
- * section-order, section-repeated, section-empty.
+ * section-order, section-repeated, section-empty, heading-empty,
+ * heading-case, heading-standard-ss.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <strings.h>
 
 #include "check.h"
+#include "esc.h"
 #include "src.h"
 #include "util.h"
 
@@ -394,6 +396,48 @@ check_repeated(struct ctx *c, const struct heads *h)
 }
 
 /*
+ * Is s written in lower or mixed case: more lower-case letters than
+ * capitals, escapes aside?  A name in a capitals heading, as in
+ * "THE [options] STANZA", leaves it a heading in capitals.
+ */
+static int
+is_lower_case(const char *s)
+{
+	struct esc	 e;
+	size_t		 i, len = strlen(s);
+	int		 lower = 0, upper = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\\') {
+			esc_parse(s + i, len - i, &e);
+			i += e.len - 1;
+			continue;
+		}
+		if (islower((unsigned char)s[i]))
+			lower++;
+		else if (isupper((unsigned char)s[i]))
+			upper++;
+	}
+	return lower > upper;
+}
+
+/*
+ * .SH and .SS without arguments take the next line as the heading.
+ * For .SS a sentence-case line is usual, but a .SH line that is not
+ * in capitals means the heading was left out and the first line of
+ * the text took its place.
+ */
+static int
+lost_heading(const struct node *hd, const char *text)
+{
+	const struct node	*hl;
+
+	return hd->nargs == 0 && is_tok(hd, M_SH) &&
+	    (hl = heading_line(hd)) != NULL && hl->type == N_TEXT &&
+	    is_lower_case(text);
+}
+
+/*
  * A heading is empty when the next thing that can print is a heading
  * of the same or a higher level, or the end of the page.
  */
@@ -414,10 +458,56 @@ check_empty(struct ctx *c, const struct heads *h)
 		if (n != NULL && !(is_live(n) && (is_tok(n, M_SH) ||
 		    (is_tok(n, M_SS) && is_tok(hd, M_SS)))))
 			continue;
+		/* heading-empty says what went wrong there. */
+		if (lost_heading(hd, h->text[i]))
+			continue;
 		report(c, hd, 0, R_SECTION_EMPTY, "%s%s%s is empty; add text "
 		    "or remove the heading", is_tok(hd, M_SH) ? "section" :
 		    "subsection", h->text[i][0] != '\0' ? " " : " with no "
 		    "heading", h->text[i]);
+	}
+}
+
+/* A heading without text, or one whose text went missing. */
+static void
+heading_empty(struct ctx *c, const struct heads *h, int i)
+{
+	const struct node	*hd = h->v[i];
+
+	if (h->text[i][0] == '\0')
+		report(c, hd, 0, R_HEADING_EMPTY, ".%s has no text; write "
+		    "the heading on the .%s line", hd->name, hd->name);
+	else if (lost_heading(hd, h->text[i]))
+		report(c, hd, 0, R_HEADING_EMPTY, ".SH has no text, so the "
+		    "next line, \"%s\", becomes the heading; write the "
+		    "heading on the .SH line", h->text[i]);
+}
+
+static void
+check_headings(struct ctx *c, const struct heads *h)
+{
+	const struct node	*hd;
+	int			 i;
+
+	for (i = 0; i < h->n; i++) {
+		hd = h->v[i];
+		heading_empty(c, h, i);
+		if (is_tok(hd, M_SH) && hd->nargs > 0 &&
+		    is_lower_case(h->text[i]))
+			report(c, hd, 0, R_HEADING_CASE, "section heading "
+			    "\"%s\" is not in capitals; write section "
+			    "headings in capitals, or use .SS for a "
+			    "subsection", h->text[i]);
+		/*
+		 * man-pages(7) describes the standard sections in
+		 * subsections of a section of its own, so only the
+		 * subsections of standard sections are judged.
+		 */
+		if (is_tok(hd, M_SS) && sec_lookup(h->text[i]) != SEC_NONE &&
+		    hd->sh != NULL && hd->sh->sec != SEC_NONE)
+			report(c, hd, 0, R_HEADING_STANDARD_SS, "subsection "
+			    "%s has the name of a standard section; make it a "
+			    "section: .SH %s", h->text[i], h->text[i]);
 	}
 }
 
@@ -432,5 +522,6 @@ check_structure(struct ctx *c)
 	check_order(c, &h);
 	check_repeated(c, &h);
 	check_empty(c, &h);
+	check_headings(c, &h);
 	heads_free(&h);
 }

@@ -53,6 +53,23 @@ is_abbreviation(const char *s, size_t end)
 	return end >= 2 && s[end - 1] == '.' && s[end - 2] == '.';
 }
 
+/* Is s[0..end) a number at the start of the line, as "1." or "(2)."? */
+static int
+is_enumerator(const char *s, size_t end)
+{
+	size_t	 i = 0;
+
+	if (s[i] == '(')
+		i++;
+	if (i >= end || !isdigit((unsigned char)s[i]))
+		return 0;
+	while (i < end && isdigit((unsigned char)s[i]))
+		i++;
+	if (i < end && s[i] == ')')
+		i++;
+	return i == end;
+}
+
 /*
  * Does a new sentence start at s[i]?  A capital letter, possibly
  * after an opening quote or parenthesis or a font escape.
@@ -118,6 +135,9 @@ check_sentences(struct ctx *c, const struct node *n)
 			j++;
 		if (s[i] == '.' && is_abbreviation(s, i))
 			continue;
+		/* "1. The first step": a list number, not a sentence. */
+		if (s[i] == '.' && is_enumerator(s, i))
+			continue;
 		if (starts_sentence(s, len, j)) {
 			report(c, n, j, R_SENTENCE_SAME_LINE,
 			    "new sentence starts mid-line; start it on a new "
@@ -136,6 +156,32 @@ check_tab(struct ctx *c, const struct node *n)
 		report(c, n, t - n->text, R_TEXT_TAB,
 		    "tab in filled text moves to the next tab stop; use a "
 		    "space");
+}
+
+/*
+ * In examples, tabs in the middle of a line may line up columns of
+ * output on purpose; tabs that indent code or line up its comments
+ * depend on the reader's tab stops.
+ */
+static void
+check_code_tab(struct ctx *c, const struct node *n)
+{
+	const char	*t;
+	size_t		 i;
+
+	if (n->len > 0 && n->text[0] == '\t') {
+		report(c, n, 0, R_TEXT_TAB, "tab indents an example line; "
+		    "indent with spaces");
+		return;
+	}
+	if ((t = memchr(n->text, '\t', n->len)) == NULL)
+		return;
+	for (i = t - n->text; i < n->len && n->text[i] == '\t'; i++)
+		continue;
+	if (i + 1 < n->len && n->text[i] == '/' &&
+	    (n->text[i + 1] == '*' || n->text[i + 1] == '/'))
+		report(c, n, t - n->text, R_TEXT_TAB, "tab before a comment "
+		    "in an example; align it with spaces");
 }
 
 static void
@@ -199,11 +245,11 @@ check_text(struct ctx *c)
 	for (n = c->pg->first; n != NULL; n = n->lnext) {
 		if (!is_plain_text(n))
 			continue;
-		/* In examples, tabs may align columns on purpose. */
 		if (!(n->flags & NF_NOFILL)) {
 			check_sentences(c, n);
 			check_tab(c, n);
-		}
+		} else
+			check_code_tab(c, n);
 		check_length(c, n);
 	}
 	for (i = 0; i < c->pg->nfiles; i++)

@@ -1,10 +1,208 @@
 /*
- * Checks of the words rule group; see the rule table in rules.c.
+ * Checks of the words rule group that need the source rather than the
+ * prose text: error names in ERRORS tags set in roman (errno-roman),
+ * and hyphens where a minus sign is meant (minus-hyphen), which the
+ * prose text cannot tell apart because \- and - both become "-" there.
  */
+#include <ctype.h>
+#include <string.h>
+
 #include "check.h"
+#include "esc.h"
+
+static int
+is_tok(const struct node *n, enum tok t)
+{
+	return n != NULL && n->type == N_MACRO && n->tok == t;
+}
+
+/* Is the node a line that formatters see, outside regions and ifs? */
+static int
+is_live(const struct node *n)
+{
+	return (n->flags & (NF_REGION | NF_COND)) == 0;
+}
+
+/*
+ * The tag of an entry of ERRORS names the error; written as a plain
+ * text line it is set in roman.  An error name is E and at least two
+ * capitals or digits, the whole first word of the line.
+ */
+static void
+check_errno_tag(struct ctx *c, const struct node *n)
+{
+	const struct node	*t;
+	size_t			 i;
+
+	if (n->sh == NULL || n->sh->sec != SEC_ERRORS ||
+	    (!is_tok(n, M_TP) && !is_tok(n, M_TQ)) || !is_live(n))
+		return;
+	t = node_next_real(n);
+	if (t == NULL || t->type != N_TEXT || !is_live(t) ||
+	    t->len < 3 || t->text[0] != 'E')
+		return;
+	for (i = 1; i < t->len && (isupper((unsigned char)t->text[i]) ||
+	    isdigit((unsigned char)t->text[i])); i++)
+		continue;
+	if (i < 3 || (i < t->len && t->text[i] != ' ' && t->text[i] != ','))
+		return;
+	report(c, t, 0, R_ERRNO_ROMAN, "error name \"%.*s\" is set in roman; "
+	    "write \".B %.*s\"", (int)i, t->text, (int)i, t->text);
+}
+
+/*
+ * Does the hyphen before s start a negative number or an option, as
+ * in -1, -.5, -v and --verbose?
+ */
+static int
+is_minus(const char *s, size_t len)
+{
+	if (len > 0 && s[0] == '-') {
+		s++;
+		len--;
+	}
+	if (len > 1 && s[0] == '.' && isdigit((unsigned char)s[1]))
+		return 1;
+	return len > 0 && isalnum((unsigned char)s[0]);
+}
+
+/* Does a word start after the character ch? */
+static int
+opens_word(char ch)
+{
+	switch (ch) {
+	case ' ':
+	case '\t':
+	case '(':
+	case '[':
+	case '{':
+	case '|':
+	case '"':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * The offset in s of the first hyphen that starts a word and is meant
+ * as a minus sign, or len if there is none; start says whether s
+ * itself starts a word.  Font escapes and zero-width escapes before
+ * the hyphen still leave it at the start of the word, as in \fB-v\fP.
+ */
+static size_t
+find_hyphen(const char *s, size_t len, int start)
+{
+	struct esc	 e;
+	size_t		 i;
+
+	for (i = 0; i < len; ) {
+		/* A letter or digit neither is a hyphen nor starts a word. */
+		if (!start && isalnum((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
+		if (s[i] == '\\') {
+			esc_parse(s + i, len - i, &e);
+			if (e.len == 0)
+				e.len = 1;
+			if (e.kind == ESC_SPACE)
+				start = 1;
+			else if (e.kind != ESC_FONT && e.kind != ESC_ZERO)
+				start = 0;
+			i += e.len;
+			continue;
+		}
+		if (s[i] == '-' && start && is_minus(s + i + 1, len - i - 1))
+			return i;
+		start = opens_word(s[i]);
+		i++;
+	}
+	return len;
+}
+
+/* Report the word at s, which starts with a hyphen, and its fix. */
+static void
+report_hyphen(struct ctx *c, const struct node *n, int line, int col,
+    const char *s, size_t len)
+{
+	char	 fix[64];
+	size_t	 k, o = 0;
+
+	for (k = 0; k < len && k < 24 && (isalnum((unsigned char)s[k]) ||
+	    (s[k] != '\0' && strchr("-._", s[k]) != NULL)); k++) {
+		if (s[k] == '-')
+			fix[o++] = '\\';
+		fix[o++] = s[k];
+	}
+	fix[o] = '\0';
+	diag_add(c->dl, c->cfg, n->file, line, col, R_MINUS_HYPHEN,
+	    "\"%.*s\" starts with a hyphen, not a minus sign; write \"%s\"",
+	    (int)k, s, fix);
+}
+
+/* At most one report a line: a line of code may hold many. */
+static void
+check_minus(struct ctx *c, const struct node *n)
+{
+	size_t	 off, len;
+	int	 i, line, col, start = 1;
+
+	if (!is_live(n))
+		return;
+	if (n->type == N_TEXT) {
+		if ((off = find_hyphen(n->text, n->len, 1)) < n->len) {
+			node_pos(n, off, &line, &col);
+			report_hyphen(c, n, line, col, n->text + off,
+			    n->len - off);
+		}
+		return;
+	}
+	if (n->type != N_MACRO || n->tok >= TOK__COUNT ||
+	    !(mac_table[n->tok].flags & (MF_FONT | MF_ALTFONT)))
+		return;
+	for (i = 0; i < n->nargs; i++) {
+		len = strlen(n->args[i].s);
+		/* The words of .BR and the like are joined with nothing. */
+		if (i > 0 && (mac_table[n->tok].flags & MF_ALTFONT))
+			start = opens_word(n->args[i - 1].s[0] == '\0' ? ' ' :
+			    n->args[i - 1].s[strlen(n->args[i - 1].s) - 1]);
+		if ((off = find_hyphen(n->args[i].s, len, start)) < len) {
+			report_hyphen(c, n, n->args[i].line, n->args[i].col +
+			    n->args[i].quoted + (int)off, n->args[i].s + off,
+			    len - off);
+			return;
+		}
+	}
+}
+
+/*
+ * Does the line start the list of feature test macros in a SYNOPSIS?
+ * man-pages sets that list, compiler options included, in roman by
+ * convention, so its hyphens are not checked.
+ */
+static int
+starts_ftm(const struct node *n)
+{
+	static const char	 head[] = "Feature Test Macro Requirements";
+
+	return n->type == N_TEXT && n->len >= sizeof(head) - 1 &&
+	    strncmp(n->text, head, sizeof(head) - 1) == 0;
+}
 
 void
 check_words(struct ctx *c)
 {
-	(void)c;
+	const struct node	*n;
+	int			 ftm = 0;
+
+	for (n = c->pg->first; n != NULL; n = n->lnext) {
+		check_errno_tag(c, n);
+		if (n->sh == NULL || n->sh->sec != SEC_SYNOPSIS)
+			ftm = 0;
+		else if (starts_ftm(n))
+			ftm = 1;
+		if (!ftm)
+			check_minus(c, n);
+	}
 }

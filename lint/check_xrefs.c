@@ -173,40 +173,99 @@ refers_to_self(const struct ctx *c, const char *name, size_t len,
 	return links_here(c, path) != 0;
 }
 
-/* Is argument i of a font macro set in bold or italic? */
-static int
-arg_is_styled(const struct node *n, int i)
+/* The font letter of argument i of a font macro: B, I or R. */
+static char
+arg_font(const struct node *n, int i)
 {
-	switch (n->tok) {
-	case M_BR:
-	case M_IR:
-		return i % 2 == 0;
-	case M_RB:
-	case M_RI:
-		return i % 2 == 1;
-	case M_R:
-		return 0;
-	default:
-		return 1;
-	}
+	if (mac_table[n->tok].flags & MF_ALTFONT)
+		return n->name[i % 2];
+	return n->tok == M_I ? 'I' : n->tok == M_B || n->tok == M_SB ?
+	    'B' : 'R';
 }
 
+/*
+ * "name(2)" in an argument: the name and the section in one font.
+ * The first argument is looked at in any font, the others when they
+ * are bold or italic.  Set with a macro other than .BR, the reference
+ * is also in the wrong fonts, which a fix may mend apart.
+ */
 static void
 check_glued_ref(struct ctx *c, const struct node *n)
 {
-	const char	*a = n->args[0].s;
-	size_t		 k = name_len(a), s;
+	const char	*a;
+	size_t		 k, s;
+	int		 i;
 
-	if (k == 0 || (s = section_ref(a + k)) == 0)
-		return;
-	if (refers_to_self(c, a, k, a + k))
-		report_arg(c, n, 0, R_XREF_SELF_SECTION,
-		    "self-reference carries a section; "
-		    "write .BR %.*s ()", (int)k, a);
-	else
-		report_arg(c, n, 0, R_XREF_NO_SPACE,
+	for (i = 0; i < n->nargs; i++) {
+		a = n->args[i].s;
+		if ((i > 0 && arg_font(n, i) == 'R') ||
+		    (k = name_len(a)) == 0 || (s = section_ref(a + k)) == 0)
+			continue;
+		if (refers_to_self(c, a, k, a + k)) {
+			report_arg(c, n, i, R_XREF_SELF_SECTION,
+			    "self-reference carries a section; "
+			    "write .BR %.*s ()", (int)k, a);
+			return;
+		}
+		report_arg(c, n, i, R_XREF_NO_SPACE,
 		    "no space between name and section; write "
 		    ".BR %.*s %.*s", (int)k, a, (int)s, a + k);
+		if (i == 0 && n->tok != M_BR && n->tok != M_RB &&
+		    n->tok != M_RI)
+			report(c, n, 0, R_XREF_WRONG_MACRO,
+			    "reference set with .%s; the name goes in bold "
+			    "and the section in roman, as .BR %.*s %.*s",
+			    n->name, (int)k, a, (int)s, a + k);
+		return;
+	}
+}
+
+/* Length of the punctuation at the start of s: ",", ").". */
+static size_t
+punct_len(const char *s)
+{
+	size_t	 k = 0;
+
+	while (s[k] != '\0' && strchr(",.;:)", s[k]) != NULL)
+		k++;
+	return k;
+}
+
+static int
+has_alnum(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (isalnum((unsigned char)*s))
+			return 1;
+	return 0;
+}
+
+/*
+ * Punctuation around the section of .BR name (2): before it, as in
+ * ".BR pthreads ,(7)", or as a third argument, which is bold.
+ */
+static void
+check_ref_punct(struct ctx *c, const struct node *n, const char *a)
+{
+	const char	*sec = n->args[1].s;
+	size_t		 k;
+
+	if ((k = punct_len(sec)) > 0 && section_ref(sec + k) > 0) {
+		report_arg(c, n, 1, R_XREF_PUNCT_GLUED, "\"%.*s\" comes "
+		    "between the name and its section; write .BR %s %s%.*s",
+		    (int)k, sec, a, sec + k, (int)k, sec);
+		return;
+	}
+	if (n->nargs < 3 || !is_section_arg(sec) || has_alnum(n->args[2].s))
+		return;
+	if (n->args[2].s[punct_len(n->args[2].s)] == '\0')
+		report_arg(c, n, 2, R_XREF_PUNCT_GLUED, "\"%s\" after the "
+		    "section is set in bold; write .BR %s %s%s", n->args[2].s,
+		    a, sec, n->args[2].s);
+	else
+		report_arg(c, n, 2, R_XREF_PUNCT_GLUED, "\"%s\" after the "
+		    "section is set in bold; put it on the next line",
+		    n->args[2].s);
 }
 
 static void
@@ -218,6 +277,8 @@ check_ref_args(struct ctx *c, const struct node *n)
 	if (k == 0 || a[k] != '\0' || n->nargs < 2)
 		return;
 	sec = n->args[1].s;
+	if (n->tok == M_BR)
+		check_ref_punct(c, n, a);
 	if (!is_section_arg(sec))
 		return;
 	if (refers_to_self(c, a, k, sec))
@@ -263,43 +324,127 @@ is_abbrev(const char *s, size_t len)
 }
 
 /*
- * A bold or italic argument that is one name with a punctuation mark
- * glued to its end: ".B FOO," sets the comma in bold.
+ * What a[0..len) is, as a word that punctuation may be glued to: 'n'
+ * for a name, 'p' for a path or pattern ("/dev/sda", "mq_*"), which
+ * also takes '/', '*', '[' and ']', 0 for anything else.
  */
+static int
+glued_name(const char *a, size_t len)
+{
+	size_t	 i;
+	int	 kind = 'n';
+
+	if (len == 0)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (a[i] == '\\' && a[i + 1] == '-')
+			i++;
+		else if (strchr("/*[]", a[i]) != NULL)
+			kind = 'p';
+		else if (!is_name_char(a[i]))
+			return 0;
+	}
+	if (isalnum((unsigned char)a[len - 1]) || a[len - 1] == '_' ||
+	    (kind == 'p' && strchr("*]", a[len - 1]) != NULL))
+		return kind;
+	return 0;
+}
+
+/* Does s start as a name, a path or a dot file does? */
+static int
+starts_name(const char *s)
+{
+	return isalpha((unsigned char)s[0]) || s[0] == '_' || s[0] == '/' ||
+	    s[0] == '.';
+}
+
+static size_t
+count_char(const char *s, char ch)
+{
+	size_t	 k = 0;
+
+	for (; *s != '\0'; s++)
+		k += *s == ch;
+	return k;
+}
+
+/*
+ * A bold or italic argument that is one name with punctuation glued
+ * to its end: ".B FOO," sets the comma in bold.  One ',' '.' or ';'
+ * after a name may be glued anywhere; a run of closers such as ");"
+ * needs a ')' that closes nothing in the argument, and both it and a
+ * path must end the line: ".IB /lib/libnss_nis.so. X" is meant.
+ */
+static int
+glued_punct(const struct node *n, int i, size_t *namelen)
+{
+	const char	*a = n->args[i].s;
+	size_t		 len = strlen(a), k = len;
+	int		 kind;
+
+	/* "name()" outside the SYNOPSIS: a function, and "()" is roman. */
+	if (len > 2 && strcmp(a + len - 2, "()") == 0 && (n->sh == NULL ||
+	    n->sh->sec != SEC_SYNOPSIS) && starts_name(a) &&
+	    glued_name(a, len - 2) != 0) {
+		*namelen = len - 2;
+		return 1;
+	}
+	while (k > 0 && strchr(",.;:)", a[k - 1]) != NULL)
+		k--;
+	if (k == len || is_abbrev(a, len) || (kind = glued_name(a, k)) == 0)
+		return 0;
+	*namelen = k;
+	/*
+	 * A name and the argument after it with no space between may be
+	 * one word: ".IR _persistent. UID".
+	 */
+	if (a[k] == '.' && i + 1 < n->nargs &&
+	    !isspace((unsigned char)n->args[i + 1].s[0]))
+		return 0;
+	/* A colon after a label ("Note:") is set with it on purpose. */
+	if (len - k == 1 && strchr(",.;", a[k]) != NULL && kind == 'n')
+		return 1;
+	/* Longer forms; "[3]);" in a SYNOPSIS is C. */
+	if (i != n->nargs - 1 || !starts_name(a))
+		return 0;
+	return len - k == 1 && strchr(",.;", a[k]) != NULL ? 1 :
+	    count_char(a, ')') > count_char(a, '(');
+}
+
 static void
 check_punct(struct ctx *c, const struct node *n)
 {
 	const char	*a;
-	size_t		 len, k;
+	size_t		 k;
 	int		 i;
+	char		 f;
 
-	/* Several arguments to .B or .I are a phrase, not a name. */
-	if (n->nargs > 1 && (mac_table[n->tok].flags & MF_FONT))
+	/*
+	 * Several arguments to .B or .I are a phrase, not a name; and
+	 * alt-font-one-arg tells of ".BR name," that a space is missing.
+	 */
+	if ((n->nargs > 1 && (mac_table[n->tok].flags & MF_FONT)) ||
+	    (n->nargs == 1 && (mac_table[n->tok].flags & MF_ALTFONT) &&
+	    c->cfg->enabled[R_ALT_FONT_ONE_ARG]))
 		return;
 	for (i = 0; i < n->nargs; i++) {
-		if (!arg_is_styled(n, i))
+		/* C punctuation in a SYNOPSIS is bold. */
+		if ((f = arg_font(n, i)) == 'R' || (f == 'B' &&
+		    n->sh != NULL && n->sh->sec == SEC_SYNOPSIS) ||
+		    !glued_punct(n, i, &k))
 			continue;
 		a = n->args[i].s;
-		len = strlen(a);
-		/* A colon after a label ("Note:") is set with it on purpose. */
-		if (len < 2 || strchr(",.;", a[len - 1]) == NULL ||
-		    is_abbrev(a, len))
-			continue;
-		k = name_len(a);
-		/* Only a whole name; phrases and code are left alone. */
-		if (k + 1 != len && !(k == len && len >= 2))
-			continue;
-		if (k == len)
-			k = len - 1;
-		if (!isalnum((unsigned char)a[k - 1]) && a[k - 1] != '_')
-			continue;
-		report(c, n, 0, R_XREF_PUNCT_GLUED,
-		    "'%c' is set in %s with \"%.*s\"; put it in the next "
-		    "roman argument, as .%sR %.*s %c", a[len - 1],
-		    n->tok == M_I || n->tok == M_IR || n->tok == M_RI ||
-		    n->tok == M_IB ? "italic" : "bold", (int)k, a,
-		    n->tok == M_I || n->tok == M_IR || n->tok == M_RI ? "I" :
-		    "B", (int)k, a, a[len - 1]);
+		if (n->tok == M_BI || n->tok == M_IB)
+			report(c, n, 0, R_XREF_PUNCT_GLUED, "\"%s\" is set "
+			    "in %s with \"%.*s\"; end the argument after the "
+			    "name and give the punctuation an argument of its "
+			    "own", a + k, f == 'B' ? "bold" : "italic",
+			    (int)k, a);
+		else
+			report(c, n, 0, R_XREF_PUNCT_GLUED, "\"%s\" is set "
+			    "in %s with \"%.*s\"; put it in the next roman "
+			    "argument, as .%cR %.*s %s", a + k, f == 'B' ?
+			    "bold" : "italic", (int)k, a, f, (int)k, a, a + k);
 		return;
 	}
 }

@@ -182,23 +182,73 @@ print_diag(FILE *out, const struct config *cfg, const struct diag *d)
 		print_caret(out, d);
 }
 
+/*
+ * Say how many diagnostics of each rule were held back for one file
+ * by the per-rule limit, and clear the counts.
+ */
+static void
+print_held(FILE *out, const struct config *cfg, const struct srcfile *f,
+    unsigned int *held)
+{
+	int	 r;
+
+	for (r = 0; r < rule_count(); r++) {
+		if (held[r] == 0)
+			continue;
+		if (cfg->format == FMT_JSON) {
+			fputs("{\"file\":", out);
+			json_string(out, f->path);
+			fprintf(out, ",\"rule\":\"%s\",\"suppressed\":%u}\n",
+			    rule_get(r)->id, held[r]);
+		} else
+			fprintf(out, "%s: note: %u more [%s] not shown; "
+			    "--max-per-rule 0 shows all\n", f->path, held[r],
+			    rule_get(r)->id);
+		held[r] = 0;
+	}
+}
+
 void
 diag_flush(struct diaglist *dl, const struct config *cfg,
     struct run_stats *st, FILE *out)
 {
-	size_t	 i;
+	const struct srcfile	*file = NULL;
+	unsigned int		*shown, *held;
+	size_t			 i;
+	int			 r, any = 0;
 
 	if (dl->n > 1)
 		qsort(dl->v, dl->n, sizeof(*dl->v), cmp_diag);
+	shown = xcalloc(rule_count(), sizeof(*shown));
+	held = xcalloc(rule_count(), sizeof(*held));
 	for (i = 0; i < dl->n; i++) {
+		r = dl->v[i].rule;
+		if (dl->v[i].file != file) {
+			if (any)
+				print_held(out, cfg, file, held);
+			memset(shown, 0, rule_count() * sizeof(*shown));
+			file = dl->v[i].file;
+			any = 0;
+		}
 		if (!seen_test_and_set(hash_diag(&dl->v[i]))) {
-			print_diag(out, cfg, &dl->v[i]);
-			st->count[dl->v[i].rule]++;
+			if (cfg->max_per_rule > 0 &&
+			    shown[r] >= (unsigned int)cfg->max_per_rule) {
+				held[r]++;
+				any = 1;
+			} else {
+				print_diag(out, cfg, &dl->v[i]);
+				shown[r]++;
+			}
+			st->count[r]++;
 			if (!cfg->never_fail &&
-			    rule_get(dl->v[i].rule)->level >= cfg->fail_on)
+			    rule_get(r)->level >= cfg->fail_on)
 				st->failed = 1;
 		}
 		free(dl->v[i].msg);
 	}
+	if (any)
+		print_held(out, cfg, file, held);
+	free(shown);
+	free(held);
 	dl->n = 0;
 }

@@ -23,6 +23,7 @@ struct config {
 	int		 never_fail;	/* --fail-on none */
 	enum format	 format;
 	int		 caret;		/* print the source line and a caret */
+	int		 max_per_rule;	/* per file; 0 for no limit */
 };
 
 struct diag {

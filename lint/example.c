@@ -59,7 +59,7 @@ struct xctx {
 	struct block	*blocks;
 	int		 nblocks;
 	struct block	*blk;
-	int		 varies;	/* an output-varies comment is pending */
+	int		 varies;	/* an output-varies comment waits */
 	int		 quiet;		/* reading LIBRARY: report nothing */
 };
 
@@ -552,9 +552,9 @@ program_line(struct xctx *x, const struct node *n)
 	if (!x->inex) {
 		if (n->type == N_TEXT && !x->said_outside) {
 			x->said_outside = 1;
-			extract_diag(x, n->file, n->line, n->col, "text between "
-			    "SRC BEGIN and SRC END outside .EX/.EE is not part "
-			    "of the program%s", "");
+			extract_diag(x, n->file, n->line, n->col,
+			    "text between SRC BEGIN and SRC END outside "
+			    ".EX/.EE is not part of the program%s", "");
 		}
 		return;
 	}

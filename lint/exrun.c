@@ -52,7 +52,7 @@ finish(struct exrun *x, struct pending *p)
 	if (p->ep != NULL && x->b != NULL) {
 		build_report(p->ep, &p->dl, x->o.cfg);
 		session_run(p->ep, x->o.bo.sanitize, &p->dl, x->o.cfg);
-		build_release(p->ep);
+		build_release(x->b, p->ep);
 	}
 	example_free(p->ep);
 	/* Included files must outlive the diagnostics naming them. */

@@ -64,7 +64,7 @@ rm_entries(int fd)
 			continue;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			/* It may fail; then opening it says whether it mattered. */
+			/* If this fails, opening it tells if it mattered. */
 			(void)fchmodat(fd, de->d_name, 0700,
 			    AT_SYMLINK_NOFOLLOW);
 			if ((sub = openat(fd, de->d_name, O_RDONLY |
@@ -95,8 +95,7 @@ rm_tree(const char *path)
 }
 
 int
-write_file(const char *path, const char *data, size_t len, int mode,
-    int sync)
+write_file(const char *path, const char *data, size_t len, int mode)
 {
 	ssize_t	 w;
 	int	 fd, saved;
@@ -108,32 +107,15 @@ write_file(const char *path, const char *data, size_t len, int mode,
 		if ((w = write(fd, data, len)) == -1) {
 			if (errno == EINTR)
 				continue;
-			goto fail;
+			saved = errno;
+			close(fd);
+			errno = saved;
+			return -1;
 		}
 		data += w;
 		len -= (size_t)w;
 	}
-	if (sync && fsync(fd) == -1)
-		goto fail;
 	return close(fd);
-fail:
-	saved = errno;
-	close(fd);
-	errno = saved;
-	return -1;
-}
-
-int
-sync_path(const char *path)
-{
-	int	 fd, rc;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return -1;
-	rc = fsync(fd);
-	if (close(fd) == -1)
-		rc = -1;
-	return rc;
 }
 
 char *
@@ -180,7 +162,7 @@ copy_file(const char *from, const char *to, int mode)
 
 	if ((data = read_file(from, &len)) == NULL)
 		return -1;
-	rc = write_file(to, data, len, mode, 0);
+	rc = write_file(to, data, len, mode);
 	free(data);
 	return rc;
 }

@@ -11,12 +11,9 @@
 /* Each returns -1 and sets errno on failure. */
 int	 mkdir_p(const char *path);
 int	 rm_tree(const char *path);
-/* Write a file; with sync, fsync it before closing. */
 int	 write_file(const char *path, const char *data, size_t len,
-	    int mode, int sync);
+	    int mode);
 int	 copy_file(const char *from, const char *to, int mode);
-/* fsync a file or a directory by name. */
-int	 sync_path(const char *path);
 /* Read a whole file, NUL-terminated; NULL on failure.  Free it. */
 char	*read_file(const char *path, size_t *len);
 

@@ -39,12 +39,16 @@ const struct mac_info mac_table[TOK__COUNT] = {
 	[M_RI] = { "RI", MF_ALTFONT },
 	[M_SB] = { "SB", FONT },
 	[M_SM] = { "SM", FONT },
+	/*
+	 * Not a groff man macro (groff has R as a string and warns), but
+	 * mandoc and old pages set roman with it: it is kept so that its
+	 * arguments read as text, and macro-discouraged reports it.
+	 */
 	[M_R] = { "R", FONT },
 	[M_PD] = { "PD", 0 },
 	[M_DT] = { "DT", 0 },
 	[M_AT] = { "AT", 0 },
 	[M_UC] = { "UC", 0 },
-	[M_ID] = { "ID", 0 },
 	[M_IX] = { "IX", 0 },
 	[R_br] = { "br", RQ | MF_BREAK },
 	[R_sp] = { "sp", RQ | MF_BREAK },

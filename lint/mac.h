@@ -10,7 +10,7 @@ enum tok {
 	M_TH, M_SH, M_SS, M_PP, M_P, M_LP, M_TP, M_TQ, M_IP, M_HP,
 	M_RS, M_RE, M_EX, M_EE, M_UR, M_UE, M_MT, M_ME, M_SY, M_YS,
 	M_OP, M_MR, M_B, M_I, M_BR, M_BI, M_IB, M_IR, M_RB, M_RI,
-	M_SB, M_SM, M_R, M_PD, M_DT, M_AT, M_UC, M_ID, M_IX,
+	M_SB, M_SM, M_R, M_PD, M_DT, M_AT, M_UC, M_IX,
 	/* roff requests */
 	R_br, R_sp, R_nf, R_fi, R_in, R_ti, R_ad, R_na, R_ft, R_ne,
 	R_ll, R_nh, R_hy, R_hw, R_ps, R_vs, R_ce, R_ta, R_tr, R_nr,

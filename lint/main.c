@@ -158,6 +158,8 @@ usage(FILE *out)
 	    "  --extract-examples DIR  write the example programs into DIR\n"
 	    "  --profile NAME        man-pages (default) or portable\n"
 	    "  --rules FILE          add the prose rules of FILE\n"
+	    "  --max-per-rule N      show at most N diagnostics of a rule per\n"
+	    "                        file (default 3; 0 shows all)\n"
 	    "  --stats               print diagnostics per rule to stderr\n"
 	    "  --rules-page          print the rules manual page, manlint-rules(7)\n"
 	    "  --version             print the version\n", out);
@@ -188,7 +190,7 @@ set_rules(struct config *cfg, char *list, int on)
 enum {
 	OPT_LIST = 256, OPT_EXPLAIN, OPT_ENABLE, OPT_DISABLE, OPT_FAILON,
 	OPT_FORMAT, OPT_STATS, OPT_RULESPAGE, OPT_VERSION, OPT_RULES,
-	OPT_PROFILE
+	OPT_PROFILE, OPT_MAXPERRULE
 };
 
 /* The example runner's options. */
@@ -208,6 +210,7 @@ static const struct option longopts[] = {
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "max-per-rule", required_argument, NULL, OPT_MAXPERRULE },
 	{ "examples", no_argument, NULL, OPT_EXAMPLES },
 	{ "werror", no_argument, NULL, OPT_WERROR },
 	{ "sanitize", no_argument, NULL, OPT_SANITIZE },
@@ -241,11 +244,13 @@ main(int argc, char *argv[])
 	struct toggle	*toggles = NULL;
 	char		**rulefiles = NULL;
 	const char	*explain = NULL, *argv0 = argv[0];
+	char		*end;
 	int		 ch, i, rule, action = 0, ntoggles = 0;
 	int		 nrulefiles = 0, profile = PROF_MANPAGES;
 
 	memset(&r, 0, sizeof(r));
 	r.cfg.fail_on = LVL_STYLE;
+	r.cfg.max_per_rule = 3;
 	mac_init();
 	memset(&eo, 0, sizeof(eo));
 	eo.bo.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
@@ -273,6 +278,15 @@ main(int argc, char *argv[])
 			rulefiles = xreallocarray(rulefiles, nrulefiles + 1,
 			    sizeof(*rulefiles));
 			rulefiles[nrulefiles++] = optarg;
+			break;
+		case OPT_MAXPERRULE:
+			r.cfg.max_per_rule = (int)strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' ||
+			    r.cfg.max_per_rule < 0) {
+				fprintf(stderr, "manlint: --max-per-rule takes "
+				    "a number, 0 for no limit\n");
+				return 2;
+			}
 			break;
 		case OPT_PROFILE:
 			if ((profile = profile_parse(optarg)) == 0) {

@@ -5,7 +5,8 @@
  *	rule	 the rule's ID (kebab-case)
  *	level	 style, warning or error (default warning)
  *	profile	 portable or man-pages (default man-pages)
- *	pattern	 a PCRE2 pattern; ${NAMES} stands for the page's names
+ *	pattern	 a PCRE2 pattern; ${NAMES} stands for the page's names,
+ *		 ${PARAMS} for the italic words of its SYNOPSIS
  *	font	 roman, bold, italic or any: the font the match must start in
  *	message	 what is wrong; $0 is the matched text, $1..$9 its groups
  *	suggest	 what to write instead (optional)
@@ -44,6 +45,15 @@
 
 #define FONT_ANY	(-1)
 
+/* One entry of a word list, as sorted for lookup by its first word. */
+struct wentry {
+	const char	*w;
+	size_t		 len;
+	size_t		 flen;	/* length of the first word */
+	int		 idx;	/* in the list, for "first listed wins" */
+	int		 nocase;
+};
+
 struct prule {
 	struct rule_info info;
 	char		*pattern;
@@ -53,12 +63,13 @@ struct prule {
 	char		**wrong;	/* word lists: what to replace */
 	char		**right;	/* and with what */
 	int		 nwords;
+	struct wentry	*sorted;	/* the words, by their first word */
 	int		 nocase;
 	char		*sections;	/* NULL for all */
 	int		 unless_font;	/* FONT_ANY for none */
 	char		*except;	/* words separated by spaces */
 	int		 number;	/* in the rule registry */
-	int		 per_page;	/* the pattern holds ${NAMES} */
+	int		 per_page;	/* the pattern holds a placeholder */
 	pcre2_code	*code;		/* compiled once, unless per_page */
 	const char	*file;
 	int		 line;
@@ -132,26 +143,70 @@ quote_into(char **out, size_t *len, const char *s)
 	(*out)[*len] = '\0';
 }
 
-/* A word list becomes one alternation, whole words only. */
-static char *
-words_pattern(const struct prule *r)
+/*
+ * A character of a word, for word lists: what \w and - match in a
+ * pattern, ASCII letters, digits, _ and -.
+ */
+static int
+is_wordch(char ch)
 {
-	char	*out = xstrdup(r->nocase ? "(?i)(?<![\\w-])(?:" :
-	    "(?<![\\w-])(?:");
-	size_t	 len = strlen(out);
-	int	 i;
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	    (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
+}
 
+/* Compare a and b, na and nb bytes, with or without case. */
+static int
+wcmp(const char *a, size_t na, const char *b, size_t nb, int nocase)
+{
+	size_t	 n = na < nb ? na : nb;
+	int	 d;
+
+	d = nocase ? strncasecmp(a, b, n) : strncmp(a, b, n);
+	if (d != 0)
+		return d;
+	return na < nb ? -1 : na > nb;
+}
+
+static int
+wentry_cmp(const void *va, const void *vb)
+{
+	const struct wentry	*a = va, *b = vb;
+	int			 d;
+
+	d = wcmp(a->w, a->flen, b->w, b->flen, a->nocase);
+	return d != 0 ? d : a->idx - b->idx;
+}
+
+/*
+ * A word list is not matched with a pattern: an alternation of a
+ * hundred words costs a hundred tries at every word of the page.  The
+ * words are sorted by their first word instead, and each word of the
+ * page is looked up.  Every WRONG must start with a word character,
+ * so that it starts at a word of the page.
+ */
+static int
+sort_words(struct prule *r, char *err, size_t errsz)
+{
+	struct wentry	*e;
+	int		 i;
+
+	r->sorted = xreallocarray(NULL, r->nwords, sizeof(*r->sorted));
 	for (i = 0; i < r->nwords; i++) {
-		if (i > 0) {
-			out = xrealloc(out, len + 2);
-			out[len++] = '|';
-			out[len] = '\0';
+		e = &r->sorted[i];
+		e->w = r->wrong[i];
+		e->len = strlen(e->w);
+		for (e->flen = 0; is_wordch(e->w[e->flen]); e->flen++)
+			continue;
+		if (e->flen == 0) {
+			snprintf(err, errsz, "word \"%s\" must start with a "
+			    "letter, a digit, _ or -", e->w);
+			return -1;
 		}
-		quote_into(&out, &len, r->wrong[i]);
+		e->idx = i;
+		e->nocase = r->nocase;
 	}
-	out = xrealloc(out, len + 12);
-	strcpy(out + len, ")(?![\\w-])");
-	return out;
+	qsort(r->sorted, r->nwords, sizeof(*r->sorted), wentry_cmp);
+	return 0;
 }
 
 /* Check a finished rule and register it; -1 and a message if bad. */
@@ -163,9 +218,7 @@ finish(struct prule *r, char *err, size_t errsz)
 		    r->info.id);
 		return -1;
 	}
-	if (r->nwords > 0)
-		r->pattern = words_pattern(r);
-	if (r->pattern == NULL || r->message == NULL) {
+	if ((r->pattern == NULL && r->nwords == 0) || r->message == NULL) {
 		snprintf(err, errsz, "rule %s needs a pattern and a message",
 		    r->info.id);
 		return -1;
@@ -174,10 +227,16 @@ finish(struct prule *r, char *err, size_t errsz)
 		snprintf(err, errsz, "rule %s is defined twice", r->info.id);
 		return -1;
 	}
-	r->per_page = strstr(r->pattern, "${NAMES}") != NULL;
-	if (!r->per_page &&
-	    (r->code = compile(r->pattern, 1, err, errsz)) == NULL)
-		return -1;
+	if (r->nwords > 0) {
+		if (sort_words(r, err, errsz) == -1)
+			return -1;
+	} else {
+		r->per_page = strstr(r->pattern, "${NAMES}") != NULL ||
+		    strstr(r->pattern, "${PARAMS}") != NULL;
+		if (!r->per_page &&
+		    (r->code = compile(r->pattern, 1, err, errsz)) == NULL)
+			return -1;
+	}
 	if (r->info.summary == NULL)
 		r->info.summary = r->message;
 	if (r->info.explain == NULL)
@@ -375,37 +434,114 @@ prose_default_path(const char *argv0)
 	return access(buf, R_OK) == 0 ? buf : NULL;
 }
 
-/* The pattern with ${NAMES} replaced by the page's names. */
+/* Words a placeholder of a pattern stands for on one page. */
+struct words {
+	char	**w;
+	int	  n;
+};
+
+/*
+ * The pattern with each placeholder replaced by an alternation of its
+ * words, or NULL if a placeholder it uses has none on this page.
+ */
 static char *
-expand(const struct prule *r, const struct ctx *c)
+expand(const struct prule *r, const struct words *names,
+    const struct words *params)
 {
-	const char	*p = r->pattern, *at;
+	const char	*p = r->pattern, *at, *pn, *pp;
+	const struct words *w;
 	char		*out = xstrdup("");
 	size_t		 len = 0;
 	int		 i;
 
-	while ((at = strstr(p, "${NAMES}")) != NULL) {
+	for (;;) {
+		pn = strstr(p, "${NAMES}");
+		pp = strstr(p, "${PARAMS}");
+		if (pn == NULL && pp == NULL)
+			break;
+		if (pp == NULL || (pn != NULL && pn < pp)) {
+			at = pn;
+			w = names;
+		} else {
+			at = pp;
+			w = params;
+		}
+		if (w->n == 0) {
+			free(out);
+			return NULL;
+		}
 		out = xrealloc(out, len + (at - p) + 4);
 		memcpy(out + len, p, at - p);
 		len += at - p;
-		out[len++] = '(';
-		out[len++] = '?';
-		out[len++] = ':';
-		for (i = 0; i < c->nnames; i++) {
+		memcpy(out + len, "(?:", 3);
+		len += 3;
+		for (i = 0; i < w->n; i++) {
 			if (i > 0) {
 				out = xrealloc(out, len + 2);
 				out[len++] = '|';
 			}
-			quote_into(&out, &len, c->names[i]);
+			quote_into(&out, &len, w->w[i]);
 		}
 		out = xrealloc(out, len + 2);
 		out[len++] = ')';
 		out[len] = '\0';
-		p = at + strlen("${NAMES}");
+		p = strchr(at, '}') + 1;
 	}
 	out = xrealloc(out, len + strlen(p) + 1);
 	strcpy(out + len, p);
 	return out;
+}
+
+#define MAX_PARAMS	128
+
+/*
+ * The parameters of the page: the words set in italic in its SYNOPSIS,
+ * each once.  In a prototype they name the arguments of the function;
+ * in a command line, the operands.
+ */
+static void
+collect_params(const struct page *pg, struct words *params)
+{
+	struct ptext	 syn;
+	size_t		 i, j;
+	int		 k;
+
+	ptext_synopsis(&syn, pg);
+	for (i = 0; i < syn.len; i = j) {
+		j = i + 1;
+		if (syn.font[i] != PF_ITALIC ||
+		    !(isalpha((unsigned char)syn.s[i]) || syn.s[i] == '_') ||
+		    (i > 0 && (isalnum((unsigned char)syn.s[i - 1]) ||
+		    syn.s[i - 1] == '_')))
+			continue;
+		while (j < syn.len && syn.font[j] == PF_ITALIC &&
+		    (isalnum((unsigned char)syn.s[j]) || syn.s[j] == '_'))
+			j++;
+		/* Part of a word in another font: not a name of its own. */
+		if (j < syn.len && (isalnum((unsigned char)syn.s[j]) ||
+		    syn.s[j] == '_'))
+			continue;
+		for (k = 0; k < params->n; k++)
+			if (strlen(params->w[k]) == j - i &&
+			    strncmp(params->w[k], syn.s + i, j - i) == 0)
+				break;
+		if (k < params->n || params->n == MAX_PARAMS)
+			continue;
+		params->w = xreallocarray(params->w, params->n + 1,
+		    sizeof(char *));
+		params->w[params->n++] = xstrndup(syn.s + i, j - i);
+	}
+	ptext_free(&syn);
+}
+
+static void
+free_words(struct words *w)
+{
+	int	 i;
+
+	for (i = 0; i < w->n; i++)
+		free(w->w[i]);
+	free(w->w);
 }
 
 /*
@@ -504,13 +640,27 @@ keep_match(const struct prule *r, const struct ptext *pt,
 	return 1;
 }
 
+/* Report a match of [a, b) of the text, if its fonts and words allow. */
+static void
+report_match(struct ctx *c, const struct prule *r, const struct ptext *pt,
+    const PCRE2_SIZE *ov, int ngroups)
+{
+	const struct ppos *at;
+	char		 msg[512];
+
+	if (!keep_match(r, pt, ov, ngroups))
+		return;
+	at = &pt->pos[ov[0]];
+	format_message(r, pt, ov, ngroups, msg, sizeof(msg));
+	diag_add(c->dl, c->cfg, at->file, at->line, at->col, r->number, "%s",
+	    msg);
+}
+
 static void
 run_rule(struct ctx *c, const struct prule *r, pcre2_code *code,
     const struct ptext *pt)
 {
 	PCRE2_SIZE	*ov, start = 0;
-	const struct ppos *at;
-	char		 msg[512];
 	int		 rc;
 
 	ov = pcre2_get_ovector_pointer(match);
@@ -519,13 +669,66 @@ run_rule(struct ctx *c, const struct prule *r, pcre2_code *code,
 		    match, NULL);
 		if (rc < 0)
 			break;
-		if (keep_match(r, pt, ov, rc)) {
-			at = &pt->pos[ov[0]];
-			format_message(r, pt, ov, rc, msg, sizeof(msg));
-			diag_add(c->dl, c->cfg, at->file, at->line, at->col,
-			    r->number, "%s", msg);
-		}
+		report_match(c, r, pt, ov, rc);
 		start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+}
+
+/*
+ * The entry of a word list that matches at s[a], a word of the page
+ * flen bytes long, whole words only, or NULL.  Of several, the first
+ * listed wins, as in an alternation.
+ */
+static const struct wentry *
+find_word(const struct prule *r, const struct ptext *pt, size_t a,
+    size_t flen)
+{
+	const struct wentry	*e;
+	int			 lo = 0, hi = r->nwords, mid, d;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		e = &r->sorted[mid];
+		d = wcmp(e->w, e->flen, pt->s + a, flen, r->nocase);
+		if (d < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < r->nwords; lo++) {
+		e = &r->sorted[lo];
+		if (wcmp(e->w, e->flen, pt->s + a, flen, r->nocase) != 0)
+			break;
+		if (a + e->len <= pt->len && (r->nocase ?
+		    strncasecmp(e->w, pt->s + a, e->len) :
+		    strncmp(e->w, pt->s + a, e->len)) == 0 &&
+		    !is_wordch(pt->s[a + e->len]))
+			return e;
+	}
+	return NULL;
+}
+
+static void
+run_words(struct ctx *c, const struct prule *r, const struct ptext *pt)
+{
+	const struct wentry	*e;
+	PCRE2_SIZE		 ov[2];
+	size_t			 i = 0, end;
+
+	while (i < pt->len) {
+		if (!is_wordch(pt->s[i])) {
+			i++;
+			continue;
+		}
+		for (end = i; end < pt->len && is_wordch(pt->s[end]); end++)
+			continue;
+		if ((e = find_word(r, pt, i, end - i)) != NULL) {
+			ov[0] = i;
+			ov[1] = i + e->len;
+			report_match(c, r, pt, ov, 1);
+			end = ov[1];
+		}
+		i = end;
 	}
 }
 
@@ -554,9 +757,10 @@ void
 check_prose(struct ctx *c)
 {
 	struct ptext	 pt;
+	struct words	 names, params = { NULL, 0 };
 	pcre2_code	*code;
 	char		*pattern, err[256];
-	int		 i, any = 0;
+	int		 i, any = 0, have_params = 0;
 
 	for (i = 0; i < nprules; i++)
 		any |= c->cfg->enabled[prules[i]->number];
@@ -564,24 +768,36 @@ check_prose(struct ctx *c)
 		return;
 	if (match == NULL)
 		match = pcre2_match_data_create(10, NULL);
+	names.w = c->names;
+	names.n = c->nnames;
 	ptext_build(&pt, c->pg);
 	for (i = 0; i < nprules; i++) {
 		if (!c->cfg->enabled[prules[i]->number] ||
 		    !in_sections(prules[i], c->section))
 			continue;
+		if (prules[i]->nwords > 0) {
+			run_words(c, prules[i], &pt);
+			continue;
+		}
 		if (!prules[i]->per_page) {
 			run_rule(c, prules[i], prules[i]->code, &pt);
 			continue;
 		}
-		if (c->nnames == 0)
+		/* Found only when a rule asks: most pages need none. */
+		if (!have_params &&
+		    strstr(prules[i]->pattern, "${PARAMS}") != NULL) {
+			collect_params(c->pg, &params);
+			have_params = 1;
+		}
+		if ((pattern = expand(prules[i], &names, &params)) == NULL)
 			continue;
-		pattern = expand(prules[i], c);
 		if ((code = compile(pattern, 0, err, sizeof(err))) != NULL) {
 			run_rule(c, prules[i], code, &pt);
 			pcre2_code_free(code);
 		}
 		free(pattern);
 	}
+	free_words(&params);
 	ptext_free(&pt);
 }
 

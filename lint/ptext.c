@@ -1,8 +1,9 @@
 /*
  * Building the prose text.  Code (SYNOPSIS, .EX, .nf), tables,
- * comments, conditionals and definitions are left out; headings and
- * paragraph macros become breaks.  Escapes turn into the characters
- * they print, in plain ASCII where that is close enough.
+ * comments, conditionals and definitions are left out; paragraph
+ * macros become breaks, and headings breaks around their words.
+ * Escapes turn into the characters they print, in plain ASCII where
+ * that is close enough.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,13 @@ put(struct ptext *pt, char ch, const struct ppos *at, int font)
 	pt->font[pt->len] = font;
 	pt->len++;
 	pt->s[pt->len] = '\0';
+}
+
+static void
+puts_at(struct ptext *pt, const char *t, const struct ppos *at, int font)
+{
+	for (; *t != '\0'; t++)
+		put(pt, *t, at, font);
 }
 
 static void
@@ -96,7 +104,6 @@ put_roff(struct ptext *pt, const char *s, size_t len, const struct node *n,
 {
 	struct ppos	 at;
 	struct esc	 e;
-	const char	*t;
 	size_t		 i;
 	int		 prev = PF_ROMAN;
 
@@ -127,14 +134,17 @@ put_roff(struct ptext *pt, const char *s, size_t len, const struct node *n,
 			put(pt, ' ', &at, *font);
 			break;
 		case ESC_CHAR:
-			put(pt, s[i + 1], &at, *font);
+			/* \' is an acute accent, not an apostrophe. */
+			if (s[i + 1] == '\'')
+				puts_at(pt, "\xc2\xb4", &at, *font);
+			else
+				put(pt, s[i + 1], &at, *font);
 			break;
 		case ESC_FONT:
 			*font = font_of(&e, *font, &prev);
 			break;
 		case ESC_SPECIAL:
-			for (t = special(e.name, e.namelen); *t != '\0'; t++)
-				put(pt, *t, &at, *font);
+			puts_at(pt, special(e.name, e.namelen), &at, *font);
 			break;
 		case ESC_STRING:
 		case ESC_UNKNOWN:
@@ -153,13 +163,15 @@ is_font_macro(const struct node *n)
 	    (mac_table[n->tok].flags & (MF_FONT | MF_ALTFONT)) != 0;
 }
 
-/* The font of argument i of a font macro. */
+/* The font of argument i of a font macro or heading. */
 static int
 arg_font(const struct node *n, int i)
 {
 	const char	*name = n->name;
 	char		 c;
 
+	if (mac_table[n->tok].flags & MF_HEADING)
+		return PF_BOLD;
 	if (mac_table[n->tok].flags & MF_FONT)
 		c = name[0] == 'S' ? name[1] : name[0];
 	else
@@ -175,9 +187,10 @@ put_macro(struct ptext *pt, const struct node *n)
 
 	at.file = n->file;
 	for (i = 0; i < n->nargs; i++) {
-		/* .B and .I join their words with spaces; .BR and the
-		 * other alternating macros join them with nothing. */
-		if (i > 0 && (mac_table[n->tok].flags & MF_FONT)) {
+		/* .B, .I and headings join their words with spaces; .BR
+		 * and the other alternating macros join them with nothing. */
+		if (i > 0 && (mac_table[n->tok].flags &
+		    (MF_FONT | MF_HEADING))) {
 			at.line = n->args[i].line;
 			at.col = n->args[i].col;
 			put(pt, ' ', &at, PF_ROMAN);
@@ -189,14 +202,20 @@ put_macro(struct ptext *pt, const struct node *n)
 	}
 }
 
-/* Is the node part of the prose? */
+/*
+ * Is the node part of the text wanted: the prose, or with synopsis
+ * set the SYNOPSIS section, whose lines are usually in no-fill mode?
+ */
 static int
-is_prose(const struct node *n)
+is_wanted(const struct node *n, int synopsis)
 {
-	if (n->flags & (NF_NOFILL | NF_REGION | NF_COND))
+	if (n->flags & (NF_REGION | NF_COND))
 		return 0;
-	if (n->sh != NULL && (n->sh->sec == SEC_SYNOPSIS ||
-	    n->sh->sec == SEC_NAME))
+	if (synopsis) {
+		if (n->sh == NULL || n->sh->sec != SEC_SYNOPSIS)
+			return 0;
+	} else if ((n->flags & NF_NOFILL) || (n->sh != NULL &&
+	    (n->sh->sec == SEC_SYNOPSIS || n->sh->sec == SEC_NAME)))
 		return 0;
 	return n->type == N_TEXT || (n->type == N_MACRO &&
 	    is_font_macro(n) && n->nargs > 0);
@@ -210,8 +229,8 @@ is_break(const struct node *n)
 	    (MF_PARA | MF_HEADING | MF_BREAK)) != 0);
 }
 
-void
-ptext_build(struct ptext *pt, const struct page *pg)
+static void
+build(struct ptext *pt, const struct page *pg, int synopsis)
 {
 	const struct node	*n;
 	struct ppos		 at;
@@ -221,15 +240,25 @@ ptext_build(struct ptext *pt, const struct page *pg)
 	at.file = pg->main;
 	at.line = at.col = 1;
 	for (n = pg->first; n != NULL; n = n->lnext) {
+		/* Only one SYNOPSIS is wanted, and it comes early. */
+		if (synopsis && pt->len > 0 && n->type == N_MACRO &&
+		    n->tok == M_SH && n->sec != SEC_SYNOPSIS)
+			break;
 		at.file = n->file;
 		at.line = n->line;
 		at.col = 1;
 		if (is_break(n) && !(n->flags & (NF_REGION | NF_COND))) {
 			put_break(pt, &at);
 			font = PF_ROMAN;
+			/* A heading's words are a paragraph of their own. */
+			if (!synopsis && n->type == N_MACRO && n->nargs > 0 &&
+			    (mac_table[n->tok].flags & MF_HEADING)) {
+				put_macro(pt, n);
+				put_break(pt, &at);
+			}
 			continue;
 		}
-		if (!is_prose(n))
+		if (!is_wanted(n, synopsis))
 			continue;
 		if (n->type == N_TEXT)
 			put_roff(pt, n->text, n->len, n, 0, 0, n->segs,
@@ -246,6 +275,18 @@ ptext_build(struct ptext *pt, const struct page *pg)
 	}
 	if (pt->s == NULL)
 		put(pt, PT_BREAK, &at, PF_ROMAN);
+}
+
+void
+ptext_build(struct ptext *pt, const struct page *pg)
+{
+	build(pt, pg, 0);
+}
+
+void
+ptext_synopsis(struct ptext *pt, const struct page *pg)
+{
+	build(pt, pg, 1);
 }
 
 void

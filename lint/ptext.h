@@ -35,6 +35,8 @@ struct ptext {
 };
 
 void	ptext_build(struct ptext *, const struct page *);
+/* The same for the SYNOPSIS section alone, no-fill lines included. */
+void	ptext_synopsis(struct ptext *, const struct page *);
 void	ptext_free(struct ptext *);
 
 #endif

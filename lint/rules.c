@@ -126,12 +126,16 @@ const struct rule_info rule_table[R__COUNT] = {
 	    "nothing.",
 	    "text\n.RE", "text" },
 	[R_ALT_FONT_ONE_ARG] = { "alt-font-one-arg", LVL_WARNING, ALL,
-	    "alternating font macro with a single argument",
+	    "alternating font macro with a single argument that needs two",
 	    "The macros .BR, .BI, .IB, .IR, .RB and .RI alternate fonts "
-	    "between their arguments.  With one argument there is nothing to "
-	    "alternate, which usually means a space is missing (\".BR "
-	    "name(2)\") or that .B or .I was meant.",
-	    ".BR MAP_LOCKED", ".B MAP_LOCKED" },
+	    "between their arguments.  A single argument that ends in () "
+	    "or in punctuation shows that a space is missing: the "
+	    "parentheses or the punctuation, meant for the other font, are "
+	    "set with the name.  A single plain word (.BR MAP_LOCKED) prints "
+	    "as bold and is reported when it is the only one in the page, "
+	    "a slip where .B was meant; a page that writes single words "
+	    "that way throughout follows an old habit and is left alone.",
+	    ".BR mmap()\n.BR EINVAL,", ".BR mmap ()\n.BR EINVAL ," },
 	[R_FONT_MACRO_EMPTY] = { "font-macro-empty", LVL_WARNING, ALL,
 	    "font macro with no text to set",
 	    "A font macro without arguments applies to the next text line.  "
@@ -142,7 +146,7 @@ const struct rule_info rule_table[R__COUNT] = {
 	    "cross reference without a space before the section",
 	    "A reference is written as two arguments, the name in bold and "
 	    "the section in roman.  \".BR name(2)\" sets the whole reference "
-	    "in bold.",
+	    "in bold; so does name(2) in any bold or italic argument.",
 	    ".BR mlock(2)", ".BR mlock (2)" },
 	[R_XREF_WRONG_MACRO] = { "xref-wrong-macro", LVL_WARNING, MP,
 	    "cross reference set with the wrong font macro",
@@ -153,9 +157,13 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_XREF_PUNCT_GLUED] = { "xref-punct-glued", LVL_WARNING, MP,
 	    "punctuation glued to a bold or italic argument",
 	    "Punctuation after a name belongs in the roman argument that "
-	    "follows it; glued to the name it is set in bold or italic, and "
-	    "a cross reference loses its section.",
-	    ".BR AT_FDCWD,", ".BR AT_FDCWD ," },
+	    "follows it; glued to the name it is set in bold or italic.  "
+	    "That holds for a closing parenthesis, for the () of a "
+	    "function, and for punctuation between a reference and its "
+	    "section or after it.  In a SYNOPSIS, C punctuation is bold, "
+	    "so only italic arguments are checked there.",
+	    ".B AT_FDCWD,\n.RB ( O_CLOEXEC)\n.BR mlock (2) .",
+	    ".BR AT_FDCWD ,\n.RB ( O_CLOEXEC )\n.BR mlock (2)." },
 	[R_XREF_SELF_SECTION] = { "xref-self-section", LVL_WARNING, MP,
 	    "reference to the page itself carries a section",
 	    "man-pages(7) writes a function that the page itself documents "
@@ -174,7 +182,9 @@ const struct rule_info rule_table[R__COUNT] = {
 	    "paragraph macro right after a heading",
 	    "A heading already starts a new paragraph.  A .PP, .P or .LP "
 	    "right after .SH or .SS does nothing and is removed in "
-	    "man-pages.",
+	    "man-pages.  One or two are reported; a page that puts one "
+	    "after every heading follows an old habit of its own and is "
+	    "left alone.",
 	    ".SH DESCRIPTION\n.PP\ntext", ".SH DESCRIPTION\ntext" },
 	[R_PARA_EMPTY] = { "para-empty", LVL_WARNING, ALL,
 	    "paragraph with nothing in it",
@@ -197,7 +207,14 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_BLANK_LINE] = { "blank-line", LVL_WARNING, ALL,
 	    "blank line in the input",
 	    "A blank line in roff produces a blank output line and a break.  "
-	    "Use a paragraph macro (.PP) to start a paragraph, or nothing.",
+	    "Use a paragraph macro (.PP) to start a paragraph, or nothing.  "
+	    "Blank lines in no-fill text (.nf, .EX) are lines of the display "
+	    "and are not reported.  One or two blank lines in filled text "
+	    "are reported each; a page with more separates all its "
+	    "paragraphs that way, the habit of pages written before "
+	    "man-pages settled on .PP, and is left alone.  A comment line "
+	    "that lost its leading dot (\\\" comment) also prints an empty "
+	    "line; each is reported.",
 	    "text\n\nmore", "text\n.PP\nmore" },
 	[R_TEXT_LEADING_SPACE] = { "text-leading-space", LVL_WARNING, ALL,
 	    "text line starts with white space",
@@ -290,273 +307,400 @@ const struct rule_info rule_table[R__COUNT] = {
 	    NULL, NULL },
 	[R_SYN_PARAM_ROMAN] = { "synopsis-param-roman", LVL_WARNING, MP,
 	    "a SYNOPSIS parameter name set in roman",
-	    "In a function prototype the parameter names are set in "
-	    "italic and everything else in bold, which .BI does.  A "
-	    "parameter name in the roman argument of .BR or .RB comes out "
-	    "in roman.",
-	    NULL, NULL },
+	    "In a function prototype of a section 2 or 3 page the "
+	    "parameter names are set in italic and everything else in "
+	    "bold, which is what .BI does.  A parameter name given as the "
+	    "roman argument of .BR or .RB, after a type that ends in a "
+	    "space, an asterisk or a parenthesis, comes out in roman.",
+	    ".BR \"void CPU_FREE(cpu_set_t *\" set );",
+	    ".BI \"void CPU_FREE(cpu_set_t *\" set );" },
 	[R_SYN_STAR] = { "synopsis-star", LVL_STYLE, MP,
 	    "the * of a pointer parameter is in italic or spaced from the name",
 	    "man-pages writes a pointer parameter as .BI \"const char *\" "
-	    "name: the asterisk ends the bold type with no space after "
-	    "it, and the italic argument holds only the name.",
-	    NULL, NULL },
+	    "name: the asterisk ends the bold type, with no space between "
+	    "it and the name, and the italic argument holds only the "
+	    "name.  An asterisk in the italic argument is set in italic, "
+	    "and \"char * \" prints a gap that C programmers do not "
+	    "write.",
+	    ".BI \"void perror(const char \" *s );\n"
+	    ".BI \"int test(char * \" buf );",
+	    ".BI \"void perror(const char *\" s );\n"
+	    ".BI \"int test(char *\" buf );" },
 	[R_SYN_GLUED] = { "synopsis-glued", LVL_WARNING, MP,
 	    "a type and a parameter name run together",
 	    "The bold type and the italic parameter of .BI are printed "
 	    "with nothing between them, so the type must end in a space "
-	    "or an asterisk; otherwise the two words run together.",
-	    NULL, NULL },
+	    "or an asterisk; otherwise the two words run together, as "
+	    "\"intsignum\".",
+	    ".BI \"int gsignal(int\" signum );",
+	    ".BI \"int gsignal(int \" signum );" },
 	[R_SYN_FUNC_SPACE] = { "synopsis-func-space", LVL_STYLE, MP,
 	    "a space between a function name and its parenthesis in a prototype",
 	    "In a prototype the function name is written directly before "
-	    "its opening parenthesis, as in C.",
-	    NULL, NULL },
+	    "its opening parenthesis, as in C code.  A space before \"(*\" "
+	    "(a pointer declarator), after keywords such as sizeof, in "
+	    "comments and on preprocessor lines is left alone.",
+	    ".BI \"int mkostemp (char *\" template \", int \" flags );",
+	    ".BI \"int mkostemp(char *\" template \", int \" flags );" },
 	[R_SYN_COMMENT_BOLD] = { "synopsis-comment-bold", LVL_STYLE, MP,
 	    "a comment in a prototype set in bold",
 	    "Comments in a SYNOPSIS are set in roman, so that they stand "
 	    "apart from the code: put the comment in a roman argument of "
-	    ".BR or .BI.",
-	    NULL, NULL },
+	    ".BR, or start it with \\fR inside a .BI argument.  Only "
+	    "comments after a declaration's semicolon or on a #include or "
+	    "#define line are reported; a comment that stands for omitted "
+	    "code, as in \"... /* arg */);\", is part of the prototype.",
+	    ".B #include <fcntl.h>      /* Definition of AT_* constants */",
+	    ".BR \"#include <fcntl.h>\" \"      /* Definition of AT_* "
+	    "constants */\"" },
 	[R_SYN_PLACEHOLDER_CAPS] = { "synopsis-placeholder-caps", LVL_STYLE, MP,
 	    "a command's placeholder written in capitals",
-	    "In the SYNOPSIS of a command, what the user replaces is "
-	    "written in lowercase italic (file, pid), not in capitals.",
-	    NULL, NULL },
+	    "In the SYNOPSIS of a command (sections 1, 6 and 8), what the "
+	    "user replaces is written in lowercase italic (file, pid), "
+	    "not in capitals as in --help output.  Words in bold are "
+	    "literal and are not checked, nor are lines of prose.",
+	    ".BR ldd \" [OPTION]... FILE...\"",
+	    ".BR ldd \" [\\fIoption\\fP]... \\fIfile\\fP...\"" },
 	[R_SYN_BREAK] = { "synopsis-break", LVL_WARNING, MP,
-	    "line breaks in a filled SYNOPSIS",
+	    ".br in a filled SYNOPSIS",
 	    "man-pages sets the SYNOPSIS in no-fill mode (.nf ... .fi), "
 	    "so that each line of source is a line of output.  Breaking "
-	    "filled text with .br line by line does the same job badly.",
-	    NULL, NULL },
+	    "filled text with .br line by line does the same job badly, "
+	    "and a line left without one runs into the next.  A .br "
+	    "before a line that starts with \"or\", parting alternatives "
+	    "of the feature test macro requirements, is left alone.",
+	    ".B #include <stdio.h>\n.br\n.B #include <wchar.h>",
+	    ".nf\n.B #include <stdio.h>\n.B #include <wchar.h>\n.fi" },
 	[R_OP_BREAKABLE] = { "op-breakable", LVL_STYLE, MP,
 	    "an operator between breakable spaces in a SYNOPSIS expression",
-	    "In feature test macro requirements an expression such as "
-	    "_XOPEN_SOURCE >= 500 should not be broken across output "
-	    "lines; write the spaces around the operator as \\ (an "
-	    "unbreakable space).",
-	    NULL, NULL },
+	    "In filled feature test macro requirements an expression such "
+	    "as _XOPEN_SOURCE >= 500 should not be broken across output "
+	    "lines; write the spaces around the operator as \\  (an "
+	    "unbreakable space).  Each operator between two names or "
+	    "numbers is reported; || and an && between comparisons are "
+	    "places where a break reads well.",
+	    "_XOPEN_SOURCE >= 500 || _XOPEN_SOURCE && _XOPEN_SOURCE_EXTENDED",
+	    "_XOPEN_SOURCE\\ >=\\ 500 || "
+	    "_XOPEN_SOURCE\\ &&\\ _XOPEN_SOURCE_EXTENDED" },
 	[R_ALT_SPLIT] = { "alt-split", LVL_WARNING, ALL,
 	    "one C token or header name split across macro arguments",
 	    "The arguments of an alternating font macro are set in turns "
-	    "of two fonts.  Splitting #include and its header, or one "
-	    "expression, over two arguments puts half of it in the wrong "
-	    "font.",
-	    NULL, NULL },
+	    "of two fonts.  Giving #include and its header, or the two "
+	    "halves of an expression such as sizeof(unsigned short), as "
+	    "two arguments puts half of it in the wrong font: quote the "
+	    "whole as one argument.",
+	    ".BR #include <fcntl.h>\n"
+	    ".IR E_TABSZ*sizeof(unsigned short) ,",
+	    ".B #include <fcntl.h>\n"
+	    ".IR \"E_TABSZ*sizeof(unsigned short)\" ," },
 	[R_FONT_EXTRA_ARG] = { "font-extra-arg", LVL_WARNING, ALL,
 	    "punctuation or () as a separate argument of .B or .I",
 	    ".B and .I join their arguments with spaces and set them all "
 	    "in one font, so \".I name ,\" prints an italic comma after a "
-	    "space.  Use the alternating macro: .IR name , or .BR name "
-	    "().",
-	    NULL, NULL },
+	    "space, and \".I name ()\" italic parentheses after one.  The "
+	    "alternating macros set the second argument in roman with no "
+	    "space: .IR name , or .BR name ().",
+	    ".I fd ,\n.B mmap ()", ".IR fd ,\n.BR mmap ()" },
 	[R_FONT_ARG_SPACE] = { "font-arg-space", LVL_WARNING, ALL,
 	    "a .B or .I argument that starts with a space",
-	    "An argument that starts with a space, such as \" (since "
-	    "Linux 2.6)\", is meant to be set in roman after the name: "
-	    "that is .BR or .IR, not .B or .I.",
-	    NULL, NULL },
+	    "A quoted argument that starts with a space, such as \" (since "
+	    "Linux 2.6)\", is meant to follow the name in roman: that is "
+	    "what .BR and .IR do.  .B and .I set it in bold or italic "
+	    "with the name.",
+	    ".B IN_EXCL_UNLINK \" (since Linux 2.6.36)\"",
+	    ".BR IN_EXCL_UNLINK \" (since Linux 2.6.36)\"" },
 	[R_FONT_PHRASE] = { "font-phrase", LVL_WARNING, ALL,
 	    "running text on a .B or .I line after a name",
-	    "When a name is followed by ordinary words on the same .B or "
-	    ".I line, the words are set in bold or italic too.  Put the "
-	    "words on a line of their own.",
-	    NULL, NULL },
+	    "When a C name or a pathname is followed by ordinary words on "
+	    "the same .B or .I line, the words are set in bold or italic "
+	    "too.  End the macro line after the name and continue the "
+	    "sentence on a text line.  Titles, which start with a "
+	    "capitalized word, are left alone.",
+	    ".B CLONE_NEWUSER was specified in",
+	    ".B CLONE_NEWUSER\nwas specified in" },
 	[R_ALT_SWAPPED] = { "alt-swapped", LVL_WARNING, ALL,
 	    "the fonts of an alternating macro are swapped",
-	    "The punctuation is set in bold or italic and the word in "
-	    "roman: the macro's two fonts are the wrong way round, as in "
-	    ".BR ( NAME ) for .RB ( NAME ).",
-	    NULL, NULL },
+	    "Only brackets and punctuation are set in bold or italic and "
+	    "the word between them in roman: the macro's two fonts are the "
+	    "wrong way round.",
+	    ".BR ( FD_CLOEXEC )", ".RB ( FD_CLOEXEC )" },
 	[R_ALT_PROSE] = { "alt-prose", LVL_WARNING, ALL,
 	    "ordinary words as arguments of an alternating font macro",
 	    "The arguments of .BR and its kin are printed without spaces "
-	    "between them, so words such as \"is\" or \"and\" given as "
-	    "arguments run into each other and into the name.  Put "
-	    "running text on the next line.",
-	    NULL, NULL },
+	    "between them, so a word such as \"is\", \"and\" or \"see\" "
+	    "given as an argument runs into the arguments beside it, and "
+	    "the words alternate fonts.  End the macro line and continue "
+	    "the sentence on a text line.",
+	    ".BR crypt_r () is a GNU extension.",
+	    ".BR crypt_r ()\nis a GNU extension." },
 	[R_ALT_PAREN_GLUED] = { "alt-paren-glued", LVL_WARNING, ALL,
 	    "a parenthesis glued to the name before it",
-	    "A roman argument that starts with an opening parenthesis and "
-	    "a word is printed right after the bold or italic name, with "
-	    "no space.  Start the argument with a space: .IR name \" "
-	    "(since Linux 2.6)\".",
-	    NULL, NULL },
+	    "A roman argument that opens a parenthesis on a word is "
+	    "printed right after the bold or italic name, with no space.  "
+	    "Start the argument with a space, or put the parenthesis on "
+	    "the next line.  Arguments of a call, as .BR fcntl (F_GETFL), "
+	    "are left alone.",
+	    ".IR tcp_base_mss \"(integer; default: 512)\"",
+	    ".IR tcp_base_mss \" (integer; default: 512)\"" },
 	[R_ALT_COMMA_GLUED] = { "alt-comma-glued", LVL_WARNING, ALL,
 	    "no space after a comma between macro arguments",
 	    "A comma given as its own argument is printed with nothing "
 	    "after it, so the next argument is glued to it.  Write \", \" "
-	    "with the space.",
-	    NULL, NULL },
+	    "with the space.  Inside braces, as in a shell pattern "
+	    "{a,b}, no space is wanted.",
+	    ".RB ( EPOLL_CTL_ADD , EPOLL_CTL_MOD )",
+	    ".RB ( EPOLL_CTL_ADD \", \" EPOLL_CTL_MOD )" },
 	[R_QUOTE_STRAY] = { "quote-stray", LVL_WARNING, ALL,
-	    "a double quote inside an unquoted macro argument",
-	    "Inside an unquoted argument a double quote is printed as it "
-	    "is, which is seldom meant: it is usually a quote that was "
-	    "meant to open or close an argument.",
-	    NULL, NULL },
+	    "a double quote left over in a macro argument",
+	    "A double quote inside an unquoted argument, or a doubled "
+	    "quote inside a quoted one, is printed.  An odd number of them "
+	    "in one argument is usually a quote that was meant to open or "
+	    "close the argument.  Quote the whole argument, or write "
+	    "\\(dq for a quote that is meant.",
+	    ".IR dest + n \\- 1\" .", ".IR \"dest + n \\- 1\" ." },
 	[R_CONST_ITALIC] = { "const-italic", LVL_WARNING, MP,
 	    "a constant set in italic",
 	    "man-pages sets constants (names in capitals with "
-	    "underscores, errno values, NULL) in bold; italic is for "
-	    "arguments, variables and file names.  Section 5 pages may "
-	    "set file-format keywords in italic, so they are not checked.",
-	    NULL, NULL },
+	    "underscores, error numbers, signals) in bold, and NULL in "
+	    "roman; italic is for arguments, variables and types.  "
+	    "Expressions are italic by rule and are left alone, and so "
+	    "are pages of section 5, which may set the keywords of a file "
+	    "format in italic.",
+	    ".IR EINTR ,", ".BR EINTR ," },
 	[R_PATH_BOLD] = { "path-bold", LVL_STYLE, MP,
 	    "a pathname set in bold",
-	    "man-pages sets file and directory names in italic, as .I "
-	    "/etc/passwd, outside the SYNOPSIS.",
-	    NULL, NULL },
+	    "man-pages sets file and directory names in italic, outside "
+	    "the SYNOPSIS.",
+	    ".B /etc/localtime", ".I /etc/localtime" },
 	[R_FUNC_ITALIC] = { "func-italic", LVL_STYLE, MP,
-	    "a function name set in italic",
+	    "a function or command set in italic",
 	    "Functions are set in bold, as .BR name (); italic is for "
-	    "arguments.  The rule fires only when the page itself sets "
-	    "most functions in bold, so pages about callbacks are left "
-	    "alone.",
-	    NULL, NULL },
+	    "arguments.  The rule fires for a function the page documents "
+	    "or sets in bold at least as often elsewhere: man-pages sets "
+	    "functions it does not document, such as main() or kernel "
+	    "functions, in italic.  In sections 1 and 8 it also fires for "
+	    "the page's own command in italic.",
+	    ".IR setns ()", ".BR setns ()" },
 	[R_FONT_MIXED] = { "font-mixed", LVL_STYLE, MP,
 	    "a name set in a font the page otherwise does not use for it",
-	    "When a page sets an identifier in one font most of the time, "
-	    "a use in the other font is probably a slip.  The rule "
-	    "compares the uses of each identifier in the page.",
-	    NULL, NULL },
+	    "When a page sets an identifier (a name with an underscore, a "
+	    "digit or a member access) in one font at least three times as "
+	    "often as in the other, a use in the other font is probably a "
+	    "slip.  Tags of .TP, NAME, SYNOPSIS, SEE ALSO and names "
+	    "followed by () or a section are not counted.",
+	    ".I futex_op\n...\n.BR futex_op ,",
+	    ".I futex_op\n...\n.IR futex_op ," },
 	[R_WORD_FONT] = { "word-font", LVL_STYLE, ALL,
 	    "an ordinary word alone on a font macro line",
 	    "A common English word such as \"The\" or \"or\" set by "
-	    "itself with .B or .I, between other font macro lines, is "
-	    "usually a word that lost its place.",
-	    NULL, NULL },
+	    "itself in bold or italic, between other font macro lines or "
+	    "with an alternating macro that has nothing to alternate "
+	    "with (.BR The), is usually a word that lost its place; it "
+	    "belongs in the roman text.",
+	    ".I passwd\n.I or\n.I group", ".I passwd\nor\n.I group" },
 	[R_ERRNO_ROMAN] = { "errno-roman", LVL_WARNING, MP,
 	    "an error name in ERRORS not set in bold",
 	    "Each entry of ERRORS starts with a .TP tag that names the "
-	    "error in bold: .B EINVAL.",
-	    NULL, NULL },
+	    "error in bold: .B EINVAL.  A tag written as a plain text line "
+	    "is set in roman, so the error name does not stand out from "
+	    "its description.",
+	    ".TP\nEINVAL", ".TP\n.B EINVAL" },
 	[R_MINUS_HYPHEN] = { "minus-hyphen", LVL_STYLE, MP,
 	    "a hyphen where a minus sign is meant",
-	    "A hyphen before a digit or at the start of an option is "
-	    "printed as a hyphen, which is shorter than a minus sign and "
-	    "may be replaced by a dash in some outputs.  Write \\- for a "
-	    "minus sign, a negative number or an option.",
-	    NULL, NULL },
+	    "A hyphen at the start of a word, before a digit or a letter, "
+	    "is a negative number or an option, as -1 or -v.  roff prints "
+	    "a hyphen there, which is shorter than a minus sign, may be "
+	    "turned into a dash, and cannot be searched for or copied as "
+	    "the minus sign the command line needs.  Write \\- instead.  "
+	    "Text lines and font macro arguments are checked, examples "
+	    "included; the feature test macro list of a SYNOPSIS is not, "
+	    "as man-pages sets it in roman by convention.",
+	    ".B -1", ".B \\-1" },
 	[R_AD_MODE] = { "ad-mode", LVL_WARNING, MP,
 	    ".ad forces an adjustment mode",
-	    ".ad with b, n, c or r forces a way of adjusting text that "
-	    "the reader's formatter settings should decide.  Use .ad l "
-	    "around the text that must not be justified, and a plain .ad "
-	    "to restore the default.",
-	    NULL, NULL },
+	    ".ad b (or n), .ad c and .ad r force justified, centred or "
+	    "right-adjusted text, and other letters are no mode at all.  How "
+	    "text is adjusted is the formatter's choice, and groff lets the "
+	    "reader make it; man-pages only turns adjustment off with .ad l "
+	    "where a ragged right margin reads better (the SYNOPSIS, tables, "
+	    "SEE ALSO) and restores the default with a plain .ad.",
+	    ".ad l\n.B #include <stdio.h>\n.ad b",
+	    ".ad l\n.B #include <stdio.h>\n.ad" },
 	[R_AD_REDUNDANT] = { "ad-redundant", LVL_STYLE, MP,
 	    ".ad or .na that changes nothing",
-	    "The request restores or sets the adjustment that is already "
-	    "in effect, so it can go.",
-	    NULL, NULL },
+	    "The request sets the adjustment that is already in effect: .ad "
+	    "when nothing changed the default, .ad l while an earlier .ad l "
+	    "is still in force, or .na when the right margin is already "
+	    "ragged.  Remove it; when an earlier .ad l was never ended, the "
+	    "missing .ad belongs after the text it was meant for.  Each .TH "
+	    "starts from the default, and a conditional .ad or .na makes "
+	    "the state unknown until the next plain one.",
+	    ".SH DESCRIPTION\n.ad\nText.", ".SH DESCRIPTION\nText." },
 	[R_BR_ARGS] = { "br-args", LVL_WARNING, ALL,
 	    ".br with arguments",
-	    ".br takes no arguments: its words are lost.  .BR was "
-	    "probably meant.",
-	    NULL, NULL },
+	    ".br takes no arguments, and formatters drop whatever follows "
+	    "it on the line, so those words never appear.  It is nearly "
+	    "always .BR mistyped.",
+	    ".br signal (7)", ".BR signal (7)" },
 	[R_BR_NOFILL] = { "br-nofill", LVL_STYLE, ALL,
 	    ".br where lines already break",
-	    "In no-fill mode every input line is an output line, and .nf, "
-	    ".EX, .TS and their ends break the line themselves, so a .br "
-	    "there does nothing.",
-	    NULL, NULL },
+	    "In no-fill text (.nf, .EX) every input line is an output line, "
+	    "and .nf, .fi, .EX, .EE and tables break the line themselves, so "
+	    "a .br there does nothing.  In no-fill text one report is given "
+	    "per block, with the number of .br requests in it.  A .br beside "
+	    "a paragraph macro or heading is break-beside-para's case.",
+	    ".nf\n.B #include <stdio.h>\n.br\n.B #include <stdlib.h>\n.fi",
+	    ".nf\n.B #include <stdio.h>\n.B #include <stdlib.h>\n.fi" },
 	[R_TI_REQUEST] = { "ti-request", LVL_STYLE, MP,
 	    ".ti in a manual page",
-	    "A temporary indent depends on the output device's line "
-	    "layout.  Indent with spaces in no-fill text or with .RS and "
-	    ".IP instead.",
-	    NULL, NULL },
+	    "A temporary indent moves only the next output line, by a fixed "
+	    "amount, so what it lines up depends on where the formatter "
+	    "happened to break the line before.  In the SYNOPSIS, write the "
+	    "prototype in .nf and indent continuation lines with spaces; "
+	    "elsewhere use .RS/.RE or .IP.",
+	    ".ti 20n\n.BI \"const char *\" str );",
+	    ".nf\n.BI \"                     const char *\" str );\n.fi" },
 	[R_TP_WIDTH] = { "tp-width", LVL_WARNING, ALL,
 	    "a .TP argument that is not a width",
-	    ".TP takes an indentation width; the tag goes on the next "
-	    "line.  A word on the .TP line is taken as a width and lost.",
-	    NULL, NULL },
+	    ".TP takes an indentation width as its argument; the tag is the "
+	    "next input line.  A word written on the .TP line is read as a "
+	    "width, which fails, and the word is lost from the output.",
+	    ".TP EINVAL\nThe value is invalid.",
+	    ".TP\n.B EINVAL\nThe value is invalid." },
 	[R_INDENT_UNIT] = { "indent-unit", LVL_STYLE, MP,
-	    "an indentation in inches, centimetres or points",
-	    "Indentations in a manual page are given in ens (n) or "
-	    "without a unit, so that they scale with the font; absolute "
-	    "units such as i, c and p do not.",
-	    NULL, NULL },
+	    "an indentation in inches, centimetres, points or picas",
+	    "Widths of .TP, .IP, .HP, .RS and .in are given in ens (n) or "
+	    "without a unit, so that they follow the font and the character "
+	    "cells of a terminal.  Absolute units (i, c, p, P) do not; on a "
+	    "terminal an inch is ten ens, and the message gives the width "
+	    "in ens when it can.",
+	    ".TP 1.1i", ".TP 11n" },
 	[R_TEXT_MACRO_NAME] = { "text-macro-name", LVL_WARNING, ALL,
 	    "a text line that looks like a macro with its dot missing",
-	    "A text line that is just a macro name (TP, PP) or starts "
-	    "with a mistyped control character (,I) prints the name "
-	    "instead of calling the macro.",
-	    NULL, NULL },
+	    "A text line that is only a macro name (TP, PP, br), or that "
+	    "starts with a comma, semicolon or slash in place of the dot "
+	    "(\",I comm\"), prints the name instead of calling the macro.  "
+	    "Lines of tbl text blocks (T{ ... T}) are checked too; no-fill "
+	    "text, where such a line may be code, is not, and the tag line "
+	    "of a .TP may be any name but that of a paragraph macro (a "
+	    "variable called SS, say).",
+	    "text\nTP\n.B EINVAL", "text\n.TP\n.B EINVAL" },
 	[R_LONE_DOT] = { "lone-dot", LVL_WARNING, ALL,
-	    "a line holding only a dot",
+	    "a line holding only a dot after an unfinished sentence",
 	    "A line holding only a period is an empty request: nothing is "
-	    "printed, so a period meant to end the sentence is lost.  "
-	    "Attach it to the macro line before: .IR name .",
-	    NULL, NULL },
+	    "printed.  Between a text or font macro line that ends no "
+	    "sentence and more text of the same paragraph, the period was "
+	    "meant to end the sentence and is lost.  Attach it to the line "
+	    "before, as a roman argument of a font macro.  Before a macro "
+	    "or a blank line a lone period only spaces the source, as in "
+	    "groff's own pages, and is not reported.",
+	    ".I cookie\n.\nThe cookie names an entry.",
+	    ".IR cookie .\nThe cookie names an entry." },
 	[R_NEXT_LINE_PUNCT] = { "next-line-punct", LVL_STYLE, ALL,
 	    "punctuation starting the line after a font macro",
-	    "A text line that starts with a closing parenthesis, comma or "
-	    "period after a font macro line prints a space before the "
-	    "mark.  Put the mark on the macro line as a roman argument.",
-	    NULL, NULL },
+	    "Filled text joins input lines with a space, so a text line "
+	    "that starts with a closing parenthesis, comma, semicolon or "
+	    "colon after a font macro line prints a space before the mark.  "
+	    "Put the mark on the macro line as a roman argument.",
+	    ".I size\n).", ".IR size )." },
 	[R_MACRO_TAB] = { "macro-tab", LVL_WARNING, ALL,
-	    "a tab between macro arguments",
-	    "A tab outside quotes separates macro arguments like a space, "
-	    "so the tab is lost.  Quote the argument if the tab is meant.",
-	    NULL, NULL },
+	    "a tab between the words of a font macro line",
+	    "groff and mandoc split macro arguments only at spaces: a tab "
+	    "between two words keeps them in one argument, with the tab "
+	    "inside it.  For .BR and the other alternating macros the second "
+	    "word gets the wrong font; in filled text the tab jumps to the "
+	    "next tab stop.  Use a space, or quote the argument when the tab "
+	    "is meant.  Tabs on .B and .I lines in no-fill text align columns "
+	    "and are not reported.",
+	    ".B TIOCNOTTY<tab>void", ".B \"TIOCNOTTY<tab>void\"" },
 	[R_HEADING_EMPTY] = { "heading-empty", LVL_ERROR, ALL,
 	    "a heading with no text",
-	    ".SH or .SS without arguments takes the next line as the "
-	    "heading, so a text line that follows becomes the heading and "
-	    "a missing heading goes unnoticed.",
-	    NULL, NULL },
+	    ".SH or .SS with no text on its line takes the next input line "
+	    "as the heading.  When that line is a macro, or nothing, the "
+	    "heading is empty; when a .SH is followed by a line of ordinary "
+	    "text (not in capitals), the first words of the section became "
+	    "the heading and the real heading was left out.",
+	    ".SH\nThe function first appeared in glibc 2.11.",
+	    ".SH VERSIONS\nThe function first appeared in glibc 2.11." },
 	[R_HEADING_CASE] = { "heading-case", LVL_WARNING, MP,
 	    "a section heading not in capitals",
-	    "Section headings (.SH) are written in capitals.  A heading "
-	    "in mixed case is usually a subsection (.SS) or a standard "
-	    "section misspelled.",
-	    NULL, NULL },
+	    "man-pages writes section headings (.SH) in capitals and "
+	    "subsection headings (.SS) in sentence case.  A .SH in mixed "
+	    "case is usually a subsection written with the wrong macro.",
+	    ".SH Page states in the status array",
+	    ".SS Page states in the status array" },
 	[R_HEADING_STANDARD_SS] = { "heading-standard-ss", LVL_WARNING, MP,
 	    "a standard section name used as a subsection",
-	    "NOTES, ERRORS and the other standard section names are "
-	    "sections: write them with .SH.",
-	    NULL, NULL },
+	    "NOTES, ERRORS, BUGS and the other standard section names, in "
+	    "capitals, are sections of their own: write them with .SH, "
+	    "where readers and tools look for them.  Subsections of a "
+	    "section that is not a standard one (a style guide describing "
+	    "the sections, say) are not reported, nor are sentence-case "
+	    "subsections such as \"History\".",
+	    ".SH STANDARDS\nPOSIX.1-2008.\n.SS NOTES\nText.",
+	    ".SH STANDARDS\nPOSIX.1-2008.\n.SH NOTES\nText." },
 	[R_MACRO_DISCOURAGED] = { "macro-discouraged", LVL_STYLE, MP,
 	    "a macro man-pages does not use",
-	    "man-pages does not use .SB, .SM and .R: they render "
-	    "differently across formatters.  Use .B, .I or plain text.",
-	    NULL, NULL },
+	    "man-pages does not use .SB and .SM: small type does not show on "
+	    "a terminal and renders differently across formatters.  .R is "
+	    "not a man(7) macro in groff, which defines R as a string (the "
+	    "registered sign) and warns; only mandoc takes it as a roman "
+	    "font macro.  Use .B, .I or plain text.",
+	    ".SB Q_QUOTAON", ".B Q_QUOTAON" },
 	[R_EXAMPLE_EXTRACT] = { "example-extract", LVL_ERROR, ALL,
 	    "an example program cannot be taken out of the page",
 	    "With --examples, programs are taken from between the "
-	    "comments .\\\" SRC BEGIN (name.c) and .\\\" SRC END, or from "
-	    ".EX/.EE blocks under EXAMPLES that hold a whole C program.  A "
-	    "BEGIN marker without its END, markers that do not enclose an "
-	    ".EX block, or a name that is not a plain file name leave "
-	    "nothing that can be built.",
+	    "comments .\\\" SRC BEGIN (name.c) and .\\\" SRC END (.h files "
+	    "too, written beside every program of the page), or, in a page "
+	    "without them, from .EX/.EE blocks under EXAMPLES that hold a "
+	    "whole C program.  A BEGIN comment without its END, an END "
+	    "without a BEGIN, markers that enclose no .EX block, or a name "
+	    "that is not a plain file name leave nothing that can be built.  "
+	    "An escape with no plain text in code (a motion, a number "
+	    "register such as \\n written for C's \\en, an unknown "
+	    "string) means the reader sees something other than the "
+	    "program; it is reported where it is.  A program the page does "
+	    "not mean to build is marked with an attribute, as in "
+	    ".\\\" [[deprecated]] SRC BEGIN (name.c), and left out.",
 	    ".\\\" SRC BEGIN (mmap.c)\n.EX\nint main(void) { }\n.EE",
 	    ".\\\" SRC BEGIN (mmap.c)\n.EX\nint main(void) { }\n.EE\n"
 	    ".\\\" SRC END" },
 	[R_EXAMPLE_BUILD] = { "example-build", LVL_ERROR, ALL,
 	    "an example program does not compile cleanly",
-	    "With --examples, each program is compiled, and every warning "
-	    "or error of the compiler is reported at the page line the "
-	    "code came from.  Readers copy examples: they must build "
-	    "without warnings.",
-	    NULL, NULL },
+	    "With --examples, each program is compiled and linked, with the "
+	    "-l options that the LIBRARY section names, and every warning "
+	    "or error of the compiler or the linker is reported at the page "
+	    "line and column the code came from.  Readers copy examples: "
+	    "they must build, without warnings.  --werror and --sanitize "
+	    "build with -Werror and with AddressSanitizer and "
+	    "UndefinedBehaviorSanitizer.",
+	    "int\nmain(void)\n{\n    int  unused;\n\n    return 0;\n}",
+	    "int\nmain(void)\n{\n    return 0;\n}" },
 	[R_EXAMPLE_RUN] = { "example-run", LVL_ERROR, ALL,
 	    "an example program fails when run",
-	    "With --examples, a program that a shell session in the page "
-	    "runs is run in a sandbox.  It is reported when it crashes, "
-	    "when a sanitizer finds an error, or when it hits a limit of "
-	    "the sandbox (CPU time, wall-clock time, memory, file size, "
-	    "open files or processes).",
+	    "With --examples, the commands of each shell session that runs "
+	    "a program of the page ($ ./name or $ ./a.out in an .EX block "
+	    "under EXAMPLES) are run in a sandbox.  A command is reported "
+	    "when it crashes, when a sanitizer reports an error, when it "
+	    "hits a limit of the sandbox (processor time, wall-clock time, "
+	    "memory, file size, processes), or when it exits with a "
+	    "failure status and its output is not the output the page "
+	    "shows.  A page may show a command failing on purpose: with "
+	    "the same output, that is not reported.",
 	    NULL, NULL },
 	[R_EXAMPLE_OUTPUT] = { "example-output", LVL_ERROR, ALL,
 	    "a shell session's output differs from what the page shows",
-	    "With --examples, the shell sessions shown after a program are "
-	    "run, and what the program prints is compared with the output "
-	    "the page shows.  A difference is reported with the lines that "
-	    "differ.  A session whose output changes from run to run is "
+	    "With --examples, what each command of a shell session prints "
+	    "(standard output and error together) is compared, line by "
+	    "line, with the lines that follow the command on the page, up "
+	    "to the next $ line, with tabs expanded as a terminal shows "
+	    "them and white space at line ends ignored.  Each "
+	    "line that differs, is missing or is extra is reported at its "
+	    "page line.  A session whose output changes from run to run is "
 	    "marked with the comment .\\\" manlint: output-varies before "
 	    "its .EX line; it is then run but not compared.",
-	    NULL, NULL },
+	    "$ \\fB./hello\\fP\nHello, world",
+	    "$ \\fB./hello\\fP\nHello, world!" },
 };
 
 const char *

@@ -18,6 +18,7 @@
 #define _GNU_SOURCE		/* unshare(2) */
 #endif
 
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -37,6 +38,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -61,12 +63,38 @@ struct sb {
 	rlim_t		 nproc;
 	int		 sanitize;
 	int		 ready;	/* the first process said so */
-	int		 out[2];	/* the commands' output */
+	int		 out[2];	/* the commands' output: a terminal's
+					   master and slave, or a pipe */
 	int		 ctl[2];	/* records */
-	int		 ack[2];	/* manlint has read a command's output */
+	int		 ack[2];	/* manlint has read the output */
 	char *const	*cmds;
 	int		 ncmds;
 };
+
+static int
+env_seconds(const char *name, int def)
+{
+	const char	*v;
+	char		*end;
+	long		 n;
+
+	if ((v = getenv(name)) == NULL || *v == '\0')
+		return def;
+	n = strtol(v, &end, 10);
+	return *end == '\0' && n > 0 && n <= 3600 ? (int)n : def;
+}
+
+int
+sandbox_cpu(void)
+{
+	return env_seconds("MANLINT_CPU_LIMIT", SB_CPU_SECONDS);
+}
+
+int
+sandbox_wall(void)
+{
+	return env_seconds("MANLINT_TIMEOUT", SB_WALL_SECONDS);
+}
 
 static void
 die_child(const char *what)
@@ -179,8 +207,7 @@ drop_root(const struct sb *s)
 static void
 limits(const struct sb *s)
 {
-	set_limit(RLIMIT_CPU, SB_CPU_SECONDS, SB_CPU_SECONDS + 1,
-	    "RLIMIT_CPU");
+	set_limit(RLIMIT_CPU, sandbox_cpu(), sandbox_cpu() + 1, "RLIMIT_CPU");
 	/* Sanitizers reserve terabytes of address space for their
 	 * shadow memory; they get a limit on resident memory instead. */
 	if (!s->sanitize)
@@ -331,6 +358,7 @@ read_out(int fd, struct sbresult *r)
 	size_t	 keep;
 
 	for (;;) {
+		/* A terminal's master reads EIO once no slave is open. */
 		if ((n = read(fd, buf, sizeof(buf))) == -1) {
 			if (errno == EINTR)
 				continue;
@@ -338,10 +366,10 @@ read_out(int fd, struct sbresult *r)
 		}
 		if (n == 0)
 			return 0;
+		/* Output past the limit is read, so the writer does not
+		 * block, and dropped. */
 		keep = SB_OUTPUT_MAX - r->len < (size_t)n ?
 		    SB_OUTPUT_MAX - r->len : (size_t)n;
-		if (keep < (size_t)n)
-			r->truncated = 1;
 		r->out = xrealloc(r->out, r->len + keep + 1);
 		memcpy(r->out + r->len, buf, keep);
 		r->len += keep;
@@ -364,7 +392,7 @@ collect(struct sb *s, pid_t pid, struct sbresult *res)
 	int		 k = 0, outopen = 1, left;
 
 	memset(&cur, 0, sizeof(cur));
-	deadline = now_ms() + SB_WALL_SECONDS * 1000LL;
+	deadline = now_ms() + sandbox_wall() * 1000LL;
 	for (;;) {
 		pfd[0].fd = outopen ? s->out[0] : -1;
 		pfd[0].events = POLLIN;
@@ -414,7 +442,7 @@ collect(struct sb *s, pid_t pid, struct sbresult *res)
 			killpg(pid, SIGKILL);
 			return;
 		}
-		deadline = now_ms() + SB_WALL_SECONDS * 1000LL;
+		deadline = now_ms() + sandbox_wall() * 1000LL;
 	}
 }
 
@@ -433,7 +461,7 @@ fill(const struct sb *s, const struct sbfile *files, int nfiles)
 			rc = copy_file(files[i].from, path, mode);
 		else
 			rc = write_file(path, files[i].data, files[i].len,
-			    mode, 0);
+			    mode);
 		if (rc == 0 && s->root && chown(path, s->uid, s->gid) == -1)
 			rc = -1;
 		if (rc == -1)
@@ -442,6 +470,44 @@ fill(const struct sb *s, const struct sbfile *files, int nfiles)
 		free(path);
 	}
 	return rc;
+}
+
+/*
+ * The commands write to a terminal, as in the sessions the pages show:
+ * standard output is then line-buffered, and interleaves with standard
+ * error as it did there.  The terminal is 80 columns wide and does not
+ * turn newlines into CR LF.  Where no terminal can be had, a pipe.
+ */
+static int
+open_terminal(struct sb *s)
+{
+	struct termios	 t;
+	struct winsize	 ws;
+	char		*name;
+
+	if ((s->out[0] = posix_openpt(O_RDWR | O_NOCTTY)) == -1)
+		return -1;
+	if (grantpt(s->out[0]) == -1 || unlockpt(s->out[0]) == -1 ||
+	    (name = ptsname(s->out[0])) == NULL ||
+	    (s->out[1] = open(name, O_RDWR | O_NOCTTY)) == -1) {
+		close(s->out[0]);
+		s->out[0] = -1;
+		return -1;
+	}
+	memset(&ws, 0, sizeof(ws));
+	ws.ws_col = 80;
+	ws.ws_row = 24;
+	if (tcgetattr(s->out[1], &t) == 0) {
+		t.c_oflag &= ~OPOST;
+		t.c_lflag &= ~ECHO;
+		if (tcsetattr(s->out[1], TCSANOW, &t) == 0 &&
+		    ioctl(s->out[1], TIOCSWINSZ, &ws) == 0)
+			return 0;
+	}
+	close(s->out[0]);
+	close(s->out[1]);
+	s->out[0] = s->out[1] = -1;
+	return -1;
 }
 
 static int
@@ -473,7 +539,8 @@ prepare(struct sb *s, const struct sbfile *files, int nfiles)
 	}
 	if (fill(s, files, nfiles) == -1)
 		return -1;
-	if (pipe(s->out) == -1 || pipe(s->ctl) == -1 || pipe(s->ack) == -1) {
+	if ((open_terminal(s) == -1 && pipe(s->out) == -1) ||
+	    pipe(s->ctl) == -1 || pipe(s->ack) == -1) {
 		fprintf(stderr, "manlint: sandbox: pipe: %s\n",
 		    strerror(errno));
 		return -1;

@@ -33,9 +33,15 @@ struct sbresult {
 	int		 status;	/* the shell's wait status */
 	int		 timeout;	/* stopped by the wall clock */
 	char		*out;		/* standard output and error */
-	size_t		 len;
-	int		 truncated;	/* more than SB_OUTPUT_MAX */
+	size_t		 len;		/* at most SB_OUTPUT_MAX */
 };
+
+/*
+ * The limits on processor time and on wall-clock time, in seconds:
+ * $MANLINT_CPU_LIMIT and $MANLINT_TIMEOUT, or the defaults above.
+ */
+int	 sandbox_cpu(void);
+int	 sandbox_wall(void);
 
 /*
  * Run each command with /bin/sh -c, one after another, in one sandbox.

@@ -102,7 +102,7 @@ report_signal(struct sctx *c, int sig)
 
 	switch (sig) {
 	case SIGXCPU:
-		snprintf(num, sizeof(num), "%d", SB_CPU_SECONDS);
+		snprintf(num, sizeof(num), "%d", sandbox_cpu());
 		at_cmd(c, R_EXAMPLE_RUN, "'%s' used more than %s s of "
 		    "processor time and was stopped%s", num, "");
 		break;
@@ -148,7 +148,8 @@ source_pos(const struct expage *ep, const char *s, const struct srcfile **f,
 				continue;
 			q += strspn(q, "0123456789");
 			col = *q == ':' ? atoi(q + 1) : 0;
-			*p = exline_pos(&ef->lines[line - 1], col > 0 ? col : 1);
+			*p = exline_pos(&ef->lines[line - 1],
+			    col > 0 ? col : 1);
 			*f = ef->file;
 			return 0;
 		}
@@ -199,6 +200,39 @@ trim(const char *s, size_t len)
 	return len;
 }
 
+/*
+ * len bytes of s with each tab expanded to the next multiple of eight
+ * columns, as a terminal shows it; a page cannot show a tab.
+ */
+static char *
+expand_tabs(const char *s, size_t len, size_t *outlen)
+{
+	char	*o;
+	size_t	 i, n = 0, cap = len + 16, col = 0;
+
+	o = xmalloc(cap);
+	for (i = 0; i < len; i++) {
+		if (n + 9 > cap) {
+			cap *= 2;
+			o = xrealloc(o, cap);
+		}
+		if (s[i] == '\t') {
+			do
+				o[n++] = ' ';
+			while (++col % 8 != 0);
+			continue;
+		}
+		o[n++] = s[i];
+		if (s[i] == '\n')
+			col = 0;
+		else if (((unsigned char)s[i] & 0xc0) != 0x80)
+			col++;
+	}
+	o[n] = '\0';
+	*outlen = n;
+	return o;
+}
+
 static struct oline *
 split_output(const char *out, size_t len, int *n)
 {
@@ -220,23 +254,26 @@ split_output(const char *out, size_t len, int *n)
 }
 
 static int
-same(const struct exline *e, const struct oline *o)
+same(const struct oline *a, const struct oline *b)
 {
-	size_t	 n = trim(e->s, e->len);
-
-	return n == o->len && memcmp(e->s, o->s, n) == 0;
+	return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
 }
 
+/*
+ * One difference: line e of the page (its text w) against line o of
+ * the output; either may be missing.  Missing page lines are reported
+ * at line atline.
+ */
 static void
-diff_diag(struct sctx *c, const struct exline *e, const struct oline *o,
-    int atline)
+diff_diag(struct sctx *c, const struct exline *e, const struct oline *w,
+    const struct oline *o, int atline)
 {
 	char	 got[120], want[120];
 
 	if (++c->ndiffs > MAX_DIFFS)
 		return;
 	if (e != NULL)
-		quote(want, sizeof(want), e->s, trim(e->s, e->len));
+		quote(want, sizeof(want), w->s, w->len);
 	if (o != NULL)
 		quote(got, sizeof(got), o->s, o->len);
 	if (e != NULL && o != NULL)
@@ -254,57 +291,57 @@ diff_diag(struct sctx *c, const struct exline *e, const struct oline *o,
 }
 
 /*
- * Report the differences between the page's lines e[0..ne) and the
- * output's lines o[0..no), from a longest common subsequence.
+ * Report the differences between the page's lines w[0..nw) (at e) and
+ * the output's lines o[0..no), from a longest common subsequence.
  */
 static void
-diff(struct sctx *c, const struct exline *e, int ne, const struct oline *o,
-    int no)
+diff(struct sctx *c, const struct exline *e, const struct oline *w,
+    int nw, const struct oline *o, int no)
 {
 	unsigned short	*t;
 	int		 i, j, k, di, dj, at;
 	char		 num[32];
 
-	if ((size_t)(ne + 1) * (no + 1) > MAX_LCS || ne > 60000 ||
-	    no > 60000) {
+	if ((size_t)(nw + 1) * (no + 1) > MAX_LCS) {
 		/* Too long for the table: compare line by line. */
-		for (i = 0; i < ne || i < no; i++)
-			if (i >= ne || i >= no || !same(&e[i], &o[i]))
-				diff_diag(c, i < ne ? &e[i] : NULL,
+		for (i = 0; i < nw || i < no; i++)
+			if (i >= nw || i >= no || !same(&w[i], &o[i]))
+				diff_diag(c, i < nw ? &e[i] : NULL, &w[i],
 				    i < no ? &o[i] : NULL, c->cmd->endline);
 	} else {
-		/* t[i][j]: the LCS of e[i..] and o[j..]. */
-		t = xcalloc((size_t)(ne + 1) * (no + 1), sizeof(*t));
-		for (i = ne - 1; i >= 0; i--)
+		/* t[i][j]: the LCS of w[i..] and o[j..]. */
+		t = xcalloc((size_t)(nw + 1) * (no + 1), sizeof(*t));
+		for (i = nw - 1; i >= 0; i--)
 			for (j = no - 1; j >= 0; j--)
-				t[i * (no + 1) + j] = same(&e[i], &o[j]) ?
+				t[i * (no + 1) + j] = same(&w[i], &o[j]) ?
 				    t[(i + 1) * (no + 1) + j + 1] + 1 :
 				    t[(i + 1) * (no + 1) + j] >
 				    t[i * (no + 1) + j + 1] ?
 				    t[(i + 1) * (no + 1) + j] :
 				    t[i * (no + 1) + j + 1];
 		i = j = 0;
-		while (i < ne || j < no) {
-			if (i < ne && j < no && same(&e[i], &o[j])) {
+		while (i < nw || j < no) {
+			if (i < nw && j < no && same(&w[i], &o[j])) {
 				i++;
 				j++;
 				continue;
 			}
 			/* A run of lines that differ: pair them up. */
-			for (di = i, dj = j; di < ne || dj < no;) {
-				if (di < ne && dj < no && same(&e[di], &o[dj]))
+			for (di = i, dj = j; di < nw || dj < no;) {
+				if (di < nw && dj < no && same(&w[di], &o[dj]))
 					break;
-				if (dj >= no || (di < ne &&
+				if (dj >= no || (di < nw &&
 				    t[(di + 1) * (no + 1) + dj] >=
 				    t[di * (no + 1) + dj + 1]))
 					di++;
 				else
 					dj++;
 			}
-			at = di < ne ? e[di].pos[0].line : c->cmd->endline;
+			at = di < nw ? e[di].pos[0].line : c->cmd->endline;
 			for (k = 0; i + k < di || j + k < dj; k++)
 				diff_diag(c, i + k < di ? &e[i + k] : NULL,
-				    j + k < dj ? &o[j + k] : NULL, at);
+				    &w[i + k], j + k < dj ? &o[j + k] : NULL,
+				    at);
 			i = di;
 			j = dj;
 		}
@@ -317,53 +354,71 @@ diff(struct sctx *c, const struct exline *e, int ne, const struct oline *o,
 	}
 }
 
+/*
+ * Compare the output with the page.  A failing command whose output
+ * differs says why in its first line the page does not show.
+ */
+static void
+compare(struct sctx *c, const struct sbresult *r)
+{
+	struct oline	*o, *w;
+	char		*text, **wtext, num[32], first[120];
+	size_t		 len;
+	int		 no, nw = c->cmd->nout, i, code;
+
+	text = expand_tabs(r->out != NULL ? r->out : "", r->len, &len);
+	o = split_output(text, len, &no);
+	w = xcalloc(nw + 1, sizeof(*w));
+	wtext = xcalloc(nw + 1, sizeof(*wtext));
+	for (i = 0; i < nw; i++) {
+		wtext[i] = expand_tabs(c->cmd->out[i].s, c->cmd->out[i].len,
+		    &len);
+		w[i].s = wtext[i];
+		w[i].len = trim(wtext[i], len);
+	}
+	for (i = 0; i < no && i < nw && same(&w[i], &o[i]); i++)
+		continue;
+	code = WIFEXITED(r->status) ? WEXITSTATUS(r->status) : 0;
+	if ((i < no || i < nw) && code != 0) {
+		if (i >= no)
+			strcpy(first, "(no more output)");
+		else if (o[i].len == 0)
+			strcpy(first, "(an empty line)");
+		else
+			quote(first, sizeof(first), o[i].s, o[i].len);
+		snprintf(num, sizeof(num), "%d", code);
+		at_cmd(c, R_EXAMPLE_RUN, "'%s' failed with exit status %s: "
+		    "%s", num, first);
+	} else if (i < no || i < nw)
+		diff(c, c->cmd->out, w, nw, o, no);
+	for (i = 0; i < nw; i++)
+		free(wtext[i]);
+	free(wtext);
+	free(w);
+	free(o);
+	free(text);
+}
+
 static void
 check(struct sctx *c, const struct sbresult *r, int varies)
 {
-	struct oline	*o;
-	char		 num[32], first[120];
-	int		 no, i, code;
+	char	 num[32];
+	int	 sig;
 
 	if (!r->run)
 		return;
 	if (r->timeout) {
-		snprintf(num, sizeof(num), "%d", SB_WALL_SECONDS);
+		snprintf(num, sizeof(num), "%d", sandbox_wall());
 		at_cmd(c, R_EXAMPLE_RUN, "'%s' did not finish within %s s; it "
 		    "was stopped with every process it started%s", num, "");
 		return;
 	}
 	if (r->out != NULL && report_sanitizer(c, r->out))
 		return;
-	if ((code = killed_by(r->status)) != 0) {
-		report_signal(c, code);
-		return;
-	}
-	if (varies)
-		return;
-	o = split_output(r->out != NULL ? r->out : "", r->len, &no);
-	for (i = 0; i < no && i < c->cmd->nout; i++)
-		if (!same(&c->cmd->out[i], &o[i]))
-			break;
-	if (i == no && i == c->cmd->nout) {
-		free(o);
-		return;
-	}
-	code = WIFEXITED(r->status) ? WEXITSTATUS(r->status) : 0;
-	if (code != 0) {
-		/* The first line the page does not show says why. */
-		for (i = 0; i < no && i < c->cmd->nout &&
-		    same(&c->cmd->out[i], &o[i]); i++)
-			continue;
-		if (i < no)
-			quote(first, sizeof(first), o[i].s, o[i].len);
-		else
-			strcpy(first, "(nothing more)");
-		snprintf(num, sizeof(num), "%d", code);
-		at_cmd(c, R_EXAMPLE_RUN, "'%s' failed with exit status %s: "
-		    "%s", num, first);
-	} else
-		diff(c, c->cmd->out, c->cmd->nout, o, no);
-	free(o);
+	if ((sig = killed_by(r->status)) != 0)
+		report_signal(c, sig);
+	else if (!varies)
+		compare(c, r);
 }
 
 static void
