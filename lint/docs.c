@@ -79,12 +79,12 @@ docs_explain(FILE *out, int r)
 
 /* Write text as roff: escape backslashes, protect leading dots. */
 static void
-roff_escape(FILE *out, const char *s, size_t n)
+roff_escape(FILE *out, const char *s, size_t n, int protect)
 {
 	size_t	 i;
 
 	for (i = 0; i < n; i++) {
-		if (i == 0 && (s[i] == '.' || s[i] == '\''))
+		if (i == 0 && protect && (s[i] == '.' || s[i] == '\''))
 			fputs("\\&", out);
 		if (s[i] == '\\')
 			fputs("\\e", out);
@@ -97,42 +97,96 @@ roff_escape(FILE *out, const char *s, size_t n)
 }
 
 /*
+ * Does a word of an explanation quote source or code?  Macro names,
+ * escapes, identifiers with underscores and calls are set in bold, so
+ * that the page keeps to the conventions it describes.
+ */
+static int
+is_code(const char *w, size_t n)
+{
+	return n > 1 && (w[0] == '.' || w[0] == '\\' ||
+	    memchr(w, '_', n) != NULL || memchr(w, '(', n) != NULL);
+}
+
+/* Write one word: quoted spans and code in bold, the quotes dropped. */
+static size_t
+put_word(FILE *out, const char *w, size_t n, int *quoted, int atstart)
+{
+	size_t	 lead = 0, core, trail = 0, len = 0;
+	int	 bold, closes;
+
+	while (lead < n && w[lead] == '(' && (lead + 1 == n ||
+	    memchr(w + lead + 1, ')', n - lead - 1) == NULL))
+		lead++;
+	if (lead < n && w[lead] == '"') {
+		*quoted = 1;
+		lead++;
+	}
+	roff_escape(out, w, lead - (*quoted && lead > 0 && w[lead - 1] == '"'),
+	    atstart);
+	/* A closing parenthesis is punctuation unless it closes a call. */
+	while (trail < n - lead && strchr(",.;:)", w[n - 1 - trail]) != NULL &&
+	    !(w[n - 1 - trail] == ')' && memchr(w + lead, '(',
+	    n - lead - trail) != NULL) &&
+	    !(trail == 0 && n - lead > 1 && w[n - 1] == '.' &&
+	    w[n - 2] == '.'))
+		trail++;
+	closes = trail < n - lead && w[n - 1 - trail] == '"';
+	core = n - lead - trail - closes;
+	bold = *quoted || is_code(w + lead, core);
+	if (bold && core > 0) {
+		fputs("\\fB", out);
+		len += 3;
+	}
+	roff_escape(out, w + lead, core, atstart && lead == 0 && !bold);
+	if (bold && core > 0) {
+		fputs("\\fR", out);
+		len += 3;
+	}
+	roff_escape(out, w + n - trail, trail, 0);
+	if (closes)
+		*quoted = 0;
+	return len + n;
+}
+
+/*
  * Emit prose with semantic newlines: a sentence ends at ".  ", and a
- * long sentence is broken after a comma, a semicolon or a colon, or
- * failing that at a space.
+ * long sentence is broken after a comma, a semicolon or a colon where
+ * one comes late enough, or else where the line is full.
  */
 static void
 roff_prose(FILE *out, const char *s)
 {
-	const char	*end, *brk, *p;
-	size_t		 len;
+	const char	*w, *end;
+	size_t		 n, col = 0;
+	int		 quoted = 0;
 
 	while (*s != '\0') {
-		end = strstr(s, ".  ");
-		len = end ? (size_t)(end - s) + 1 : strlen(s);
-		while (len > WRAP) {
-			brk = NULL;
-			for (p = s + 20; p < s + WRAP; p++)
-				if ((*p == ',' || *p == ';' || *p == ':') &&
-				    p[1] == ' ')
-					brk = p + 1;
-			if (brk == NULL)
-				for (p = s + WRAP; p > s && *p != ' '; p--)
-					continue;
-			else
-				p = brk;
-			if (p == s)
-				break;
-			roff_escape(out, s, p - s);
-			putc('\n', out);
-			len -= p - s + 1;
-			s = p + 1;
-		}
-		roff_escape(out, s, len);
-		putc('\n', out);
-		s += len;
 		while (*s == ' ')
 			s++;
+		if (*s == '\0')
+			break;
+		w = s;
+		while (*s != '\0' && *s != ' ')
+			s++;
+		n = s - w;
+		if (col > 0 && col + 1 + n > WRAP) {
+			putc('\n', out);
+			col = 0;
+		}
+		if (col > 0) {
+			putc(' ', out);
+			col++;
+		}
+		col += put_word(out, w, n, &quoted, col == 0);
+		end = w + n - 1;
+		/* A sentence ends the line; so does a clause once it is long. */
+		if ((*end == '.' && strncmp(s, "  ", 2) == 0) ||
+		    (col > WRAP / 2 && strchr(",;:", *end) != NULL) ||
+		    *s == '\0') {
+			putc('\n', out);
+			col = 0;
+		}
 	}
 }
 
@@ -157,7 +211,7 @@ roff_example(FILE *out, const char *label, const char *s)
 		nl = strchr(s, '\n');
 		if (nl == NULL)
 			nl = s + strlen(s);
-		roff_escape(out, s, nl - s);
+		roff_escape(out, s, nl - s, 1);
 		putc('\n', out);
 		s = *nl ? nl + 1 : nl;
 	}

@@ -64,6 +64,8 @@ struct prule {
 	char		**right;	/* and with what */
 	int		 nwords;
 	struct wentry	*sorted;	/* the words, by their first word */
+	int		 from[257];	/* sorted[from[ch]..from[ch + 1]]
+					 * start with the byte ch */
 	int		 nocase;
 	char		*sections;	/* NULL for all */
 	int		 unless_font;	/* FONT_ANY for none */
@@ -154,16 +156,24 @@ is_wordch(char ch)
 	    (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
 }
 
-/* Compare a and b, na and nb bytes, with or without case. */
+/* The byte ch, in lower case if case does not matter. */
+static int
+fold(char ch, int nocase)
+{
+	return nocase && ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' :
+	    (unsigned char)ch;
+}
+
+/* Compare a and b, na and nb bytes, with or without ASCII case. */
 static int
 wcmp(const char *a, size_t na, const char *b, size_t nb, int nocase)
 {
-	size_t	 n = na < nb ? na : nb;
+	size_t	 i, n = na < nb ? na : nb;
 	int	 d;
 
-	d = nocase ? strncasecmp(a, b, n) : strncmp(a, b, n);
-	if (d != 0)
-		return d;
+	for (i = 0; i < n; i++)
+		if ((d = fold(a[i], nocase) - fold(b[i], nocase)) != 0)
+			return d;
 	return na < nb ? -1 : na > nb;
 }
 
@@ -206,6 +216,13 @@ sort_words(struct prule *r, char *err, size_t errsz)
 		e->nocase = r->nocase;
 	}
 	qsort(r->sorted, r->nwords, sizeof(*r->sorted), wentry_cmp);
+	for (i = 0; i < 257; i++)
+		r->from[i] = r->nwords;
+	for (i = r->nwords - 1; i >= 0; i--)
+		r->from[fold(r->sorted[i].w[0], r->nocase)] = i;
+	for (i = 255; i >= 0; i--)
+		if (r->from[i] > r->from[i + 1])
+			r->from[i] = r->from[i + 1];
 	return 0;
 }
 
@@ -684,8 +701,11 @@ find_word(const struct prule *r, const struct ptext *pt, size_t a,
     size_t flen)
 {
 	const struct wentry	*e;
-	int			 lo = 0, hi = r->nwords, mid, d;
+	int			 c, lo, hi, mid, d;
 
+	c = fold(pt->s[a], r->nocase);
+	lo = r->from[c];
+	hi = r->from[c + 1];
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
 		e = &r->sorted[mid];
@@ -695,14 +715,12 @@ find_word(const struct prule *r, const struct ptext *pt, size_t a,
 		else
 			hi = mid;
 	}
-	for (; lo < r->nwords; lo++) {
+	for (hi = r->from[c + 1]; lo < hi; lo++) {
 		e = &r->sorted[lo];
 		if (wcmp(e->w, e->flen, pt->s + a, flen, r->nocase) != 0)
 			break;
-		if (a + e->len <= pt->len && (r->nocase ?
-		    strncasecmp(e->w, pt->s + a, e->len) :
-		    strncmp(e->w, pt->s + a, e->len)) == 0 &&
-		    !is_wordch(pt->s[a + e->len]))
+		if (a + e->len <= pt->len && wcmp(e->w, e->len, pt->s + a,
+		    e->len, r->nocase) == 0 && !is_wordch(pt->s[a + e->len]))
 			return e;
 	}
 	return NULL;

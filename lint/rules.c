@@ -492,7 +492,7 @@ const struct rule_info rule_table[R__COUNT] = {
 	    ".I futex_op\n...\n.IR futex_op ," },
 	[R_WORD_FONT] = { "word-font", LVL_STYLE, ALL,
 	    "an ordinary word alone on a font macro line",
-	    "A common English word such as \"The\" or \"or\" set by "
+	    "A common English word such as \"The\" and \"or\" set by "
 	    "itself in bold or italic, between other font macro lines or "
 	    "with an alternating macro that has nothing to alternate "
 	    "with (.BR The), is usually a word that lost its place; it "
