@@ -194,15 +194,16 @@ void
 check_words(struct ctx *c)
 {
 	const struct node	*n;
-	int			 ftm = 0;
+	int			 ftm = 0, minus;
 
+	minus = c->cfg->enabled[R_MINUS_HYPHEN];
 	for (n = c->pg->first; n != NULL; n = n->lnext) {
 		check_errno_tag(c, n);
 		if (n->sh == NULL || n->sh->sec != SEC_SYNOPSIS)
 			ftm = 0;
 		else if (starts_ftm(n))
 			ftm = 1;
-		if (!ftm)
+		if (minus && !ftm)
 			check_minus(c, n);
 	}
 }

@@ -14,14 +14,20 @@
 #include "util.h"
 
 static void
+grow(struct ptext *pt)
+{
+	pt->cap = pt->cap ? pt->cap * 2 : 4096;
+	pt->s = xrealloc(pt->s, pt->cap);
+	pt->pos = xreallocarray(pt->pos, pt->cap, sizeof(*pt->pos));
+	pt->font = xrealloc(pt->font, pt->cap);
+}
+
+/* Every byte of every page passes here: keep the common case short. */
+static inline void
 put(struct ptext *pt, char ch, const struct ppos *at, int font)
 {
-	if (pt->len + 2 > pt->cap) {
-		pt->cap = pt->cap ? pt->cap * 2 : 4096;
-		pt->s = xrealloc(pt->s, pt->cap);
-		pt->pos = xreallocarray(pt->pos, pt->cap, sizeof(*pt->pos));
-		pt->font = xrealloc(pt->font, pt->cap);
-	}
+	if (pt->len + 2 > pt->cap)
+		grow(pt);
 	pt->s[pt->len] = ch;
 	pt->pos[pt->len] = *at;
 	pt->font[pt->len] = font;
@@ -105,15 +111,20 @@ put_roff(struct ptext *pt, const char *s, size_t len, const struct node *n,
 	struct ppos	 at;
 	struct esc	 e;
 	size_t		 i;
-	int		 prev = PF_ROMAN;
+	int		 k = 0, prev = PF_ROMAN;
 
 	at.file = n->file;
+	at.line = at.col = 0;
 	for (i = 0; i < len; i += e.len) {
-		if (segs != NULL)
-			roff_pos(segs, nsegs, i, &at.line, &at.col);
-		else {
+		/* As roff_pos() would say, without a search for each byte. */
+		if (segs == NULL) {
 			at.line = line;
 			at.col = col + (int)i;
+		} else if (nsegs > 0) {
+			while (k + 1 < nsegs && segs[k + 1].off <= i)
+				k++;
+			at.line = segs[k].line;
+			at.col = segs[k].col + (int)(i - segs[k].off);
 		}
 		e.len = 1;
 		if (s[i] != '\\') {
