@@ -222,9 +222,9 @@ tp_no_tag(struct ctx *c, const struct node *n)
 /*
  * How many plain paragraph macros follow a heading directly.  Old
  * pages put .PP after every heading; that habit of the whole page is
- * not worth a report at each heading, while one or two are slips.
+ * not worth a report at each heading, while a single one is a slip.
  */
-#define AFTER_HEADING_SLIPS	2
+#define AFTER_HEADING_SLIPS	1
 
 static int
 count_after_heading(const struct page *pg)
@@ -269,8 +269,8 @@ has_comment(const struct node *n)
 /*
  * In no-fill mode (.nf, .EX) a blank line is an empty line of the
  * display, which is how code examples separate their parts; only
- * blank lines in filled text count.  A stray one or two are slips; a
- * page with more separates its paragraphs that way throughout, the
+ * blank lines in filled text count.  A stray one is a slip; a page
+ * with more separates its paragraphs that way throughout, the
  * habit of pages written before man-pages settled on .PP, and one
  * report would not change that, so such pages are left alone.
  * A comment whose dot is missing is a defect of its own, reported
@@ -292,7 +292,7 @@ blank_line(struct ctx *c, const struct node *n, const struct node **first,
 	(*count)++;
 }
 
-#define BLANK_SLIPS	2
+#define BLANK_SLIPS	1
 
 static void
 blank_report(struct ctx *c, const struct node *first, int count)

@@ -1,6 +1,7 @@
 /*
  * Collecting and printing diagnostics.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -208,6 +209,23 @@ print_held(FILE *out, const struct config *cfg, const struct srcfile *f,
 	}
 }
 
+/*
+ * How many diagnostics of rule r one file shows: --max-per-rule, or
+ * less for a rule whose findings in a page are one habit of its
+ * author (a term spelled one way throughout), unless the limit is off.
+ */
+static unsigned int
+limit(const struct config *cfg, int r)
+{
+	int	 own = rule_get(r)->per_file;
+
+	if (cfg->max_per_rule == 0)
+		return UINT_MAX;
+	if (own > 0 && own < cfg->max_per_rule)
+		return own;
+	return cfg->max_per_rule;
+}
+
 void
 diag_flush(struct diaglist *dl, const struct config *cfg,
     struct run_stats *st, FILE *out)
@@ -231,8 +249,7 @@ diag_flush(struct diaglist *dl, const struct config *cfg,
 			any = 0;
 		}
 		if (!seen_test_and_set(hash_diag(&dl->v[i]))) {
-			if (cfg->max_per_rule > 0 &&
-			    shown[r] >= (unsigned int)cfg->max_per_rule) {
+			if (shown[r] >= limit(cfg, r)) {
 				held[r]++;
 				any = 1;
 			} else {

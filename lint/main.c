@@ -245,7 +245,7 @@ main(int argc, char *argv[])
 	char		**rulefiles = NULL;
 	const char	*explain = NULL, *argv0 = argv[0];
 	char		*end;
-	int		 ch, i, rule, action = 0, ntoggles = 0;
+	int		 ch, i, rc, rule, action = 0, ntoggles = 0;
 	int		 nrulefiles = 0, profile = PROF_MANPAGES;
 
 	memset(&r, 0, sizeof(r));
@@ -348,9 +348,12 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (load_rules(rulefiles, nrulefiles, argv0) == -1)
-		return 2;
+	rc = load_rules(rulefiles, nrulefiles, argv0);
 	free(rulefiles);
+	if (rc == -1) {
+		free(toggles);
+		return 2;
+	}
 	/* Rules start on by profile; --enable/--disable then apply. */
 	r.cfg.enabled = xcalloc(rule_count(), 1);
 	for (i = 0; i < rule_count(); i++)

@@ -18,6 +18,9 @@
  *		 as "that long"; compared without case
  *	sections the manual sections the rule applies to, as "2 3"
  *		 (default: all)
+ *	per-file at most this many reports in one file (below the
+ *		 --max-per-rule limit), for rules whose findings in a page
+ *		 are one habit of its author
  *	summary	 one line for --list-rules (default: the message)
  *	explain	 a paragraph for --explain; may repeat, lines are joined
  *
@@ -264,6 +267,34 @@ finish(struct prule *r, char *err, size_t errsz)
 	return 0;
 }
 
+/* Free a rule that was never registered. */
+static void
+prule_free(struct prule *r)
+{
+	int	 i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->nwords; i++) {
+		free(r->wrong[i]);
+		free(r->right[i]);
+	}
+	free(r->wrong);
+	free(r->right);
+	free(r->sorted);
+	free(r->pattern);
+	free(r->message);
+	free(r->suggest);
+	free(r->sections);
+	free(r->except);
+	free((char *)r->info.id);
+	free((char *)r->info.explain);
+	if (r->info.summary != r->message)
+		free((char *)r->info.summary);
+	pcre2_code_free(r->code);
+	free(r);
+}
+
 static struct prule *
 new_rule(const char *id, const char *file, int line)
 {
@@ -326,6 +357,12 @@ set_key(struct prule *r, const char *key, const char *val, char *err,
 			return -1;
 		}
 		*(key[0] == 'f' ? &r->font : &r->unless_font) = p;
+	} else if (strcmp(key, "per-file") == 0) {
+		if ((p = atoi(val)) <= 0) {
+			snprintf(err, errsz, "per-file takes a number above 0");
+			return -1;
+		}
+		r->info.per_file = p;
 	} else if (strcmp(key, "except") == 0)
 		r->except = join(r->except, val); else if (strcmp(key, "word") == 0) {
 		if ((arrow = strstr(val, " -> ")) == NULL || arrow == val ||
@@ -370,10 +407,10 @@ prose_load(const char *path, FILE *errout)
 	FILE		*fp;
 	struct prule	*r = NULL;
 	char		*line = NULL, *key, *val, *end, err[512] = "";
-	const char	*file;
+	char		*file;
 	size_t		 cap = 0;
 	ssize_t		 n;
-	int		 ln = 0, rc = 0;
+	int		 ln = 0, rc = 0, before;
 
 	if ((fp = fopen(path, "r")) == NULL) {
 		fprintf(errout, "manlint: %s: cannot read rules: %s\n", path,
@@ -381,6 +418,7 @@ prose_load(const char *path, FILE *errout)
 		return -1;
 	}
 	file = xstrdup(path);
+	before = nprules;
 	while (rc == 0 && (n = getline(&line, &cap, fp)) != -1) {
 		ln++;
 		while (n > 0 && isspace((unsigned char)line[n - 1]))
@@ -400,6 +438,8 @@ prose_load(const char *path, FILE *errout)
 		if (strcmp(key, "rule") == 0) {
 			if (r != NULL && finish(r, err, sizeof(err)) == -1)
 				break;
+			/* Registered: the registry holds it now. */
+			r = NULL;
 			if (!valid_id(val)) {
 				snprintf(err, sizeof(err), "rule ID \"%s\" must "
 				    "be lower case letters, digits and -", val);
@@ -407,18 +447,27 @@ prose_load(const char *path, FILE *errout)
 			}
 			r = new_rule(val, file, ln);
 		} else if (r == NULL) {
-			snprintf(err, sizeof(err), "\"%s\" before the first "
-			    "rule line", key);
+			snprintf(err, sizeof(err), "\"%s\" %s", key,
+			    ln > 1 && nprules > 0 ? "follows a rule line that "
+			    "was refused" : "before the first rule line");
 			break;
 		} else if (set_key(r, key, val, err, sizeof(err)) == -1)
 			break;
 	}
-	if (err[0] == '\0' && r != NULL && finish(r, err, sizeof(err)) == -1)
-		ln = r->line;
+	if (err[0] == '\0' && r != NULL) {
+		if (finish(r, err, sizeof(err)) == -1)
+			ln = r->line;
+		else
+			r = NULL;
+	}
 	if (ln > 0 && err[0] != '\0') {
 		fprintf(errout, "%s:%d: error: %s\n", path, ln, err);
 		rc = -1;
 	}
+	prule_free(r);
+	/* The rules registered from this file keep its name. */
+	if (nprules == before)
+		free(file);
 	free(line);
 	fclose(fp);
 	return rc;

@@ -169,7 +169,7 @@ const struct rule_info rule_table[R__COUNT] = {
 	    "man-pages(7) writes a function that the page itself documents "
 	    "as .BR name () without a section: a section number would turn "
 	    "it into a cross reference that leads back to the same page.",
-	    ".BR mmap (2)\n(in mmap.2)", ".BR mmap ()" },
+	    ".BR mmap (2)\n(in mmap.2)", ".BR mmap ()" , 1 },
 	[R_TEXT_LONE_PUNCT] = { "text-lone-punct", LVL_WARNING, ALL,
 	    "text line holding only an operator or punctuation",
 	    "A text line made only of an operator or punctuation (\"+\", "
@@ -182,8 +182,8 @@ const struct rule_info rule_table[R__COUNT] = {
 	    "paragraph macro right after a heading",
 	    "A heading already starts a new paragraph.  A .PP, .P or .LP "
 	    "right after .SH or .SS does nothing and is removed in "
-	    "man-pages.  One or two are reported; a page that puts one "
-	    "after every heading follows an old habit of its own and is "
+	    "man-pages.  A single one is reported; a page that puts one "
+	    "after several headings follows an old habit of its own and is "
 	    "left alone.",
 	    ".SH DESCRIPTION\n.PP\ntext", ".SH DESCRIPTION\ntext" },
 	[R_PARA_EMPTY] = { "para-empty", LVL_WARNING, ALL,
@@ -209,8 +209,8 @@ const struct rule_info rule_table[R__COUNT] = {
 	    "A blank line in roff produces a blank output line and a break.  "
 	    "Use a paragraph macro (.PP) to start a paragraph, or nothing.  "
 	    "Blank lines in no-fill text (.nf, .EX) are lines of the display "
-	    "and are not reported.  One or two blank lines in filled text "
-	    "are reported each; a page with more separates all its "
+	    "and are not reported.  A single blank line in filled text is "
+	    "reported; a page with more separates all its "
 	    "paragraphs that way, the habit of pages written before "
 	    "man-pages settled on .PP, and is left alone.  A comment line "
 	    "that lost its leading dot (\\\" comment) also prints an empty "

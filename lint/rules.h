@@ -127,6 +127,8 @@ struct rule_info {
 	const char	*explain;	/* why it matters, for --explain */
 	const char	*bad;		/* source lines that trigger it */
 	const char	*good;		/* the same lines written well */
+	int		 per_file;	/* most shown per file, if below
+					   --max-per-rule; 0: no own limit */
 };
 
 extern const struct rule_info rule_table[R__COUNT];

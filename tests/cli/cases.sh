@@ -132,6 +132,62 @@ cli_disable() {
 	    { why "[encoding-crlf] still printed"; why_run; return 1; }
 }
 
+# A page whose text holds "NULL" in roman and two sentences on a line.
+page test 7 5 'Two sentences. On one line, with NULL.\n' > "$fx/prose.7"
+
+cli_rules_file() {
+	printf '%s\n' '# a user rule' 'rule null-roman' 'level style' \
+	    'font roman' 'pattern \bNULL\b' 'message "$0" in roman' \
+	    'suggest .B NULL' > "$fx/user.rules"
+	ml --rules user.rules prose.7
+	[ "$(rule_lines null-roman)" = 'prose.7:5:34: style: "NULL" in roman; write ".B NULL" [null-roman]' ] ||
+	    { why "no or a wrong [null-roman] line"; why_run; return 1; }
+	ml --rules user.rules --explain null-roman
+	expect_rc 0
+}
+
+cli_rules_error() {
+	printf '%s\n' 'rule bad-one' 'message m' 'pattern (' > "$fx/bad.rules"
+	ml --rules bad.rules clean.7
+	expect_rc 2 || return 1
+	grep -q '^bad.rules:1: error: pattern does not compile' <<< "$err" ||
+	    { why "no FILE:LINE error"; why_run; return 1; }
+	printf '%s\n' 'rule ok-one' 'message m' 'pattern x' 'colour red' \
+	    > "$fx/bad.rules"
+	ml --rules bad.rules clean.7
+	expect_rc 2 || return 1
+	grep -q '^bad.rules:4: error: unknown key "colour"' <<< "$err" ||
+	    { why "no FILE:LINE error for an unknown key"; why_run; return 1; }
+}
+
+cli_profile() {
+	ml prose.7
+	[ -n "$(rule_lines sentence-same-line)" ] ||
+	    { why "the man-pages profile misses sentence-same-line"; why_run; return 1; }
+	ml --profile portable prose.7
+	expect_rc 0 || return 1
+	ml --profile portable --enable sentence-same-line prose.7
+	[ -n "$(rule_lines sentence-same-line)" ] ||
+	    { why "--enable after --profile does not apply"; why_run; return 1; }
+	ml --profile nosuch clean.7
+	expect_rc 2
+}
+
+cli_max_per_rule() {
+	page test 7 5 'One. Two.\nThree. Four.\nFive. Six.\nSeven. Eight.\n' \
+	    > "$fx/many.7"
+	ml many.7
+	[ "$(rule_lines sentence-same-line | grep -c ':[0-9]*:[0-9]*: ')" -eq 3 ] ||
+	    { why "the default does not show 3"; why_run; return 1; }
+	grep -q '^many.7: note: 1 more \[sentence-same-line\] not shown' <<< "$out" ||
+	    { why "no summary line"; why_run; return 1; }
+	ml --max-per-rule 0 many.7
+	[ "$(rule_lines sentence-same-line | wc -l)" -eq 4 ] ||
+	    { why "--max-per-rule 0 does not show all"; why_run; return 1; }
+	ml --max-per-rule x many.7
+	expect_rc 2
+}
+
 cli_enable_disable_all() {
 	local before
 
@@ -314,6 +370,10 @@ t "cli/--disable RULE" cli_disable
 t "cli/--enable and --disable all" cli_enable_disable_all
 t "cli/--explain prints each rule's summary" cli_explain
 t "cli/--list-rules lists every rule" cli_list_rules
+t "cli/--rules adds a user's prose rule" cli_rules_file
+t "cli/--rules with an error names FILE:LINE, exit 2" cli_rules_error
+t "cli/--profile portable leaves out man-pages rules" cli_profile
+t "cli/--max-per-rule limits and summarises" cli_max_per_rule
 if command -v python3 >/dev/null 2>&1; then
 	t "cli/--format json" cli_json
 else
