@@ -40,27 +40,43 @@ block_new(size_t size)
 	return b;
 }
 
-/* Room for n bytes, not cleared. */
-static void *
+/*
+ * Start a new block with room for n bytes (already aligned).  A large
+ * request gets its own block behind the head, so that the head keeps
+ * serving small ones.
+ */
+static struct arena_block *
+arena_grow(struct arena *a, size_t n)
+{
+	struct arena_block	*b;
+	size_t			 size;
+
+	size = n > BLOCK_SIZE ? n : BLOCK_SIZE;
+	b = block_new(size);
+	if (a->head != NULL && size > BLOCK_SIZE) {
+		b->next = a->head->next;
+		a->head->next = b;
+	} else {
+		b->next = a->head;
+		a->head = b;
+	}
+	return b;
+}
+
+/*
+ * Room for n bytes, not cleared.  Every node, string and argument of
+ * a page comes from here, so the common case stays short enough to
+ * be inlined.
+ */
+static inline void *
 arena_take(struct arena *a, size_t n)
 {
 	struct arena_block	*b = a->head;
-	size_t			 size;
 	void			*p;
 
 	n = (n + ALIGNMENT - 1) & ~(size_t)(ALIGNMENT - 1);
-	if (b == NULL || b->size - b->used < n) {
-		size = n > BLOCK_SIZE ? n : BLOCK_SIZE;
-		b = block_new(size);
-		/* A large request gets its own block behind the head. */
-		if (a->head != NULL && size > BLOCK_SIZE) {
-			b->next = a->head->next;
-			a->head->next = b;
-		} else {
-			b->next = a->head;
-			a->head = b;
-		}
-	}
+	if (b == NULL || b->size - b->used < n)
+		b = arena_grow(a, n);
 	p = b->data + b->used;
 	b->used += n;
 	return p;

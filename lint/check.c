@@ -84,6 +84,19 @@ is_self(const struct ctx *c, const char *name, size_t len)
 }
 
 int
+is_listed(const char *const *list, const char *s, size_t len)
+{
+	const char	*w;
+
+	if (len == 0)
+		return 0;
+	for (; (w = *list) != NULL; list++)
+		if (w[0] == s[0] && strncmp(w, s, len) == 0 && w[len] == '\0')
+			return 1;
+	return 0;
+}
+
+int
 is_definition(const struct node *n)
 {
 	if (n->type != N_MACRO)
@@ -179,9 +192,9 @@ collect_names(struct ctx *c, const struct node *sh)
 				i += s[i + 1] != '\0' ? 2 : 1;
 				continue;
 			}
-			if (isalnum((unsigned char)s[i]) || s[i] == '_') {
+			if (asc_alnum(s[i]) || s[i] == '_') {
 				start = i;
-				while (isalnum((unsigned char)s[i]) ||
+				while (asc_alnum(s[i]) ||
 				    strchr("_.-+:@", s[i]) != NULL)
 					i++;
 				add_name(c, s + start, i - start);
@@ -246,6 +259,24 @@ mdoc_start(const struct page *pg)
 	return NULL;
 }
 
+/* A page has about a node a line; included files make it more. */
+static void
+nodes_init(struct nodes *v, const struct page *pg)
+{
+	v->cap = pg->main->nlines + 64;
+	v->v = xreallocarray(NULL, v->cap, sizeof(*v->v));
+}
+
+static void
+nodes_add(struct nodes *v, struct node *n)
+{
+	if (v->n == v->cap) {
+		v->cap *= 2;
+		v->v = xreallocarray(v->v, v->cap, sizeof(*v->v));
+	}
+	v->v[v->n++] = n;
+}
+
 void
 check_page(struct page *pg, struct diaglist *dl, const struct config *cfg)
 {
@@ -268,7 +299,22 @@ check_page(struct page *pg, struct diaglist *dl, const struct config *cfg)
 		return;
 	}
 	c.generated = is_generated(pg);
+	nodes_init(&c.all, pg);
+	nodes_init(&c.macros, pg);
+	nodes_init(&c.texts, pg);
+	nodes_init(&c.fonts, pg);
+	nodes_init(&c.rest, pg);
 	for (n = pg->first; n != NULL; n = n->lnext) {
+		nodes_add(&c.all, n);
+		if (n->type == N_MACRO)
+			nodes_add(&c.macros, n);
+		else if (n->type == N_TEXT)
+			nodes_add(&c.texts, n);
+		else
+			nodes_add(&c.rest, n);
+		if (n->type == N_MACRO && n->tok < TOK__COUNT &&
+		    (mac_table[n->tok].flags & (MF_FONT | MF_ALTFONT)))
+			nodes_add(&c.fonts, n);
 		if (n->type == N_MACRO && n->tok == M_SH) {
 			h = heading_text(n);
 			n->sec = sec_lookup(h);
@@ -288,4 +334,9 @@ check_page(struct page *pg, struct diaglist *dl, const struct config *cfg)
 	for (k = 0; k < c.nnames; k++)
 		free(c.names[k]);
 	free(c.names);
+	free(c.all.v);
+	free(c.macros.v);
+	free(c.texts.v);
+	free(c.fonts.v);
+	free(c.rest.v);
 }

@@ -8,8 +8,25 @@
 #include "diag.h"
 #include "tree.h"
 
+/*
+ * Nodes of a page in document order.  The passes walk these arrays
+ * rather than the chain of nodes: following the links makes each step
+ * wait for the one before, and most passes want one kind of line only.
+ */
+struct nodes {
+	struct node	**v;
+	int		  n;
+	int		  cap;
+};
+
 struct ctx {
 	struct page	*pg;
+	struct nodes	 all;		/* every node */
+	struct nodes	 macros;	/* control lines, N_MACRO */
+	struct nodes	 texts;		/* text lines, N_TEXT */
+	struct nodes	 fonts;		/* font macro lines, .B, .BR... */
+	struct nodes	 rest;		/* the others: blank lines, comments,
+					   the lines of regions */
 	struct diaglist	*dl;
 	const struct config *cfg;
 	const char	*title;		/* first .TH argument, or NULL */
@@ -20,6 +37,47 @@ struct ctx {
 };
 
 void	check_page(struct page *, struct diaglist *, const struct config *);
+
+/*
+ * Character classes of ASCII.  manlint runs in the C locale, where
+ * these agree with <ctype.h>, but they need no call: the rules ask
+ * them of most bytes of a page.  Bytes past ASCII are in none.
+ */
+static inline int
+asc_upper(int ch)
+{
+	return ch >= 'A' && ch <= 'Z';
+}
+
+static inline int
+asc_lower(int ch)
+{
+	return ch >= 'a' && ch <= 'z';
+}
+
+static inline int
+asc_alpha(int ch)
+{
+	return asc_upper(ch) || asc_lower(ch);
+}
+
+static inline int
+asc_digit(int ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+static inline int
+asc_alnum(int ch)
+{
+	return asc_alpha(ch) || asc_digit(ch);
+}
+
+static inline int
+asc_space(int ch)
+{
+	return ch == ' ' || (ch >= '\t' && ch <= '\r');
+}
 
 /* Report at byte off of node n. */
 void	report(struct ctx *, const struct node *, size_t off, int rule,
@@ -34,6 +92,13 @@ char	*heading_text(const struct node *);
 const struct node *heading_line(const struct node *);
 /* Does the line only define or set something, printing nothing? */
 int	 is_definition(const struct node *);
+
+/*
+ * Is s[0..len) one of the words of list, which ends in NULL?  The
+ * first letters are compared before anything else, so that a rule
+ * may ask it of every word it sees.
+ */
+int	is_listed(const char *const *list, const char *s, size_t len);
 
 /* Is name one of the page's own names (from .TH and NAME)? */
 int	is_self(const struct ctx *, const char *name, size_t len);

@@ -8,19 +8,20 @@
  * italic) and which names are parameters in its SYNOPSIS, so that the
  * rules comparing a use with the page's habit stay linear.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "esc.h"
+#include "util.h"
 
-#define NBUCKETS	1024
+#define NBUCKETS	256
 
 /* How often the page sets one name in bold and in italic. */
 struct use {
 	struct use	*next;
 	char		*name;
+	size_t		 len;
 	int		 bold, italic;
 	int		 func_bold;	/* in bold before "()" or a section */
 	int		 func_italic;	/* in italic before "()" */
@@ -28,8 +29,18 @@ struct use {
 	int		 param;		/* an italic parameter in SYNOPSIS */
 };
 
+/*
+ * The names of the page, and the entry each argument of a font macro
+ * line outside the SYNOPSIS was counted for, in the order of the
+ * lines: the second walk over them finds its entries there.
+ */
 struct uses {
 	struct use	*bucket[NBUCKETS];
+	struct use	**at;
+	size_t		 nat;
+	size_t		 capat;
+	int		 consts;	/* the page's constants are C's */
+	int		 cmds;		/* the page documents commands */
 };
 
 static int
@@ -75,35 +86,49 @@ font_word(int f)
 	return f == 'B' ? "bold" : f == 'I' ? "italic" : "roman";
 }
 
-/* Escapes that print nothing and may stand beside punctuation. */
-static size_t
-zero_width(const char *s)
+static int
+is_punct_char(char ch)
 {
-	return s[0] == '\\' && s[1] != '\0' && strchr("&|^", s[1]) != NULL ?
-	    2 : 0;
+	switch (ch) {
+	case '(':
+	case ')':
+	case '[':
+	case ']':
+	case ',':
+	case '.':
+	case ';':
+	case ':':
+	case '!':
+	case '?':
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /*
- * Is s punctuation only ("," or "()" or ").")?  An ellipsis stands
- * for something left out and is not counted.
+ * Is s punctuation only ("," or "()" or ").")?  Escapes that print
+ * nothing may stand beside it.  An ellipsis stands for something left
+ * out and is not counted.
  */
 static int
 is_punct(const char *s)
 {
-	size_t	 k;
-	int	 seen = 0;
+	int	 dots = 0, seen = 0;
 
-	if (strstr(s, "...") != NULL)
-		return 0;
-	while (*s != '\0') {
-		if ((k = zero_width(s)) > 0) {
-			s += k;
+	for (; *s != '\0'; s++) {
+		if (s[0] == '\\' && (s[1] == '&' || s[1] == '|' ||
+		    s[1] == '^')) {
+			s++;
+			dots = 0;
 			continue;
 		}
-		if (strchr("()[],.;:!?", *s) == NULL)
+		if (!is_punct_char(*s))
+			return 0;
+		dots = *s == '.' ? dots + 1 : 0;
+		if (dots == 3)
 			return 0;
 		seen = 1;
-		s++;
 	}
 	return seen;
 }
@@ -129,7 +154,7 @@ is_section(const char *s)
 
 	if (s[0] != '(' || s[1] < '1' || s[1] > '9')
 		return 0;
-	for (i = 2; isalnum((unsigned char)s[i]); i++)
+	for (i = 2; asc_alnum(s[i]); i++)
 		continue;
 	return s[i] == ')';
 }
@@ -137,7 +162,7 @@ is_section(const char *s)
 static int
 is_ident_char(char ch)
 {
-	return isalnum((unsigned char)ch) || ch == '_';
+	return asc_alnum(ch) || ch == '_';
 }
 
 /* Is s a lower-case word, maybe with a comma or period after it? */
@@ -146,7 +171,7 @@ is_lower_word(const char *s)
 {
 	size_t	 i;
 
-	for (i = 0; islower((unsigned char)s[i]); i++)
+	for (i = 0; asc_lower(s[i]); i++)
 		continue;
 	if (i == 0)
 		return 0;
@@ -161,6 +186,13 @@ page_section(const struct ctx *c, const char *set)
 {
 	return c->section != NULL && c->section[0] != '\0' &&
 	    strchr(set, c->section[0]) != NULL;
+}
+
+/* Punctuation that may follow a name: ".,;:)". */
+static int
+is_closer(char ch)
+{
+	return ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == ')';
 }
 
 /* --- the names of the page --- */
@@ -184,12 +216,13 @@ use_find(struct ctx *c, struct uses *u, const char *s, size_t len,
 	unsigned int	 h = hash(s, len);
 
 	for (e = u->bucket[h]; e != NULL; e = e->next)
-		if (strncmp(e->name, s, len) == 0 && e->name[len] == '\0')
+		if (e->len == len && memcmp(e->name, s, len) == 0)
 			return e;
 	if (!add)
 		return NULL;
 	e = arena_alloc(&c->pg->arena, sizeof(*e));
 	e->name = arena_strndup(&c->pg->arena, s, len);
+	e->len = len;
 	e->next = u->bucket[h];
 	u->bucket[h] = e;
 	return e;
@@ -205,22 +238,26 @@ use_find(struct ctx *c, struct uses *u, const char *s, size_t len,
 static size_t
 use_key(const char *s)
 {
-	size_t	 i, len = strlen(s);
+	size_t	 i, len;
 	int	 marked = 0;
 
-	/* A fragment of an expression: "x)" with its "(" elsewhere. */
-	if (strchr(s, ')') != NULL && strchr(s, '(') == NULL)
+	if (!(asc_alpha(s[0]) || s[0] == '_'))
 		return 0;
-	while (len > 0 && strchr(".,;:)", s[len - 1]) != NULL)
+	/*
+	 * A parenthesis is not cut off: anywhere, it makes the word part
+	 * of an expression or a call ("x)" has its "(" elsewhere).
+	 */
+	len = strlen(s);
+	while (len > 0 && s[len - 1] != ')' && is_closer(s[len - 1]))
 		len--;
-	if (len < 3 || !(isalpha((unsigned char)s[0]) || s[0] == '_'))
+	if (len < 3)
 		return 0;
 	for (i = 0; i < len; i++) {
 		if (s[i] == '_' || s[i] == '.' ||
-		    isdigit((unsigned char)s[i]) ||
+		    asc_digit(s[i]) ||
 		    (s[i] == '-' && s[i + 1] == '>'))
 			marked = 1;
-		else if (!isalpha((unsigned char)s[i]) && s[i] != '>')
+		else if (!asc_alpha(s[i]) && s[i] != '>')
 			return 0;
 	}
 	return marked ? len : 0;
@@ -244,8 +281,8 @@ ident_len(const char *s)
 static int
 before_call(const struct node *n, int i)
 {
-	return i + 1 < n->nargs && (strncmp(n->args[i + 1].s, "()", 2) == 0 ||
-	    is_section(n->args[i + 1].s));
+	return i + 1 < n->nargs && ((n->args[i + 1].s[0] == '(' &&
+	    n->args[i + 1].s[1] == ')') || is_section(n->args[i + 1].s));
 }
 
 /* Is n the tag of a .TP item, which has typography of its own? */
@@ -317,21 +354,28 @@ count_uses(struct ctx *c, struct uses *u, const struct node *n)
 {
 	struct use	*e;
 	size_t		 k;
-	int		 i, f;
+	int		 i, f, names = sets_names(n);
 
+	while (u->nat + n->nargs > u->capat) {
+		u->capat = u->capat ? u->capat * 2 : 256;
+		u->at = xreallocarray(u->at, u->capat, sizeof(*u->at));
+	}
 	for (i = 0; i < n->nargs; i++) {
+		u->at[u->nat + i] = NULL;
 		if ((f = arg_font(n, i)) == 'R')
 			continue;
 		if (before_call(n, i))
 			count_call(c, u, n, i);
-		else if (sets_names(n) && (k = use_key(n->args[i].s)) > 0) {
+		else if (names && (k = use_key(n->args[i].s)) > 0) {
 			e = use_find(c, u, n->args[i].s, k, 1);
 			if (f == 'B')
 				e->bold++;
 			else
 				e->italic++;
+			u->at[u->nat + i] = e;
 		}
 	}
+	u->nat += n->nargs;
 }
 
 static int
@@ -346,8 +390,10 @@ static void
 collect(struct ctx *c, struct uses *u)
 {
 	const struct node	*n;
+	int			 i;
 
-	for (n = c->pg->first; n != NULL; n = n->lnext) {
+	for (i = 0; i < c->fonts.n; i++) {
+		n = c->fonts.v[i];
 		if (!is_checked(n))
 			continue;
 		if (in_sec(n, SEC_SYNOPSIS))
@@ -412,7 +458,7 @@ static int
 has_alpha(const char *s)
 {
 	for (; *s != '\0'; s++)
-		if (isalpha((unsigned char)*s))
+		if (asc_alpha(*s))
 			return 1;
 	return 0;
 }
@@ -455,14 +501,11 @@ is_function_word(const char *s)
 		"was", "with", NULL
 	};
 	size_t	 len = strlen(s);
-	int	 i;
 
-	while (len > 0 && strchr(".,;:", s[len - 1]) != NULL)
+	while (len > 0 && s[len - 1] != ')' && is_closer(s[len - 1]))
 		len--;
-	for (i = 0; words[i] != NULL; i++)
-		if (strlen(words[i]) == len && strncmp(words[i], s, len) == 0)
-			return 1;
-	return 0;
+	/* None is longer than four letters; most arguments are. */
+	return len <= 4 && is_listed(words, s, len);
 }
 
 /* Running text given as arguments: ".BR crypt_r () is a GNU extension." */
@@ -521,7 +564,7 @@ paren_glued(struct ctx *c, const struct node *n)
 	for (i = 1; i < n->nargs; i++) {
 		a = n->args[i].s;
 		prev = n->args[i - 1].s;
-		if (a[0] != '(' || !isalpha((unsigned char)a[1]) ||
+		if (a[0] != '(' || !asc_alpha(a[1]) ||
 		    (strchr(a, ' ') == NULL && strchr(a, ')') != NULL) ||
 		    prev[0] == '\0' || !is_ident_char(prev[strlen(prev) - 1]))
 			continue;
@@ -539,15 +582,16 @@ paren_glued(struct ctx *c, const struct node *n)
 static void
 comma_glued(struct ctx *c, const struct node *n)
 {
-	const char	*next;
-	int		 i, braces = 0;
+	const char	*a, *next;
+	int		 i;
 
 	for (i = 0; i + 1 < n->nargs; i++) {
+		a = n->args[i].s;
 		next = n->args[i + 1].s;
-		if (strchr(n->args[i].s, '{') != NULL)
-			braces = 1;
-		if (braces || strcmp(n->args[i].s, ",") != 0 ||
-		    next[0] == '\0' || strchr(" \t\\", next[0]) != NULL)
+		if (strchr(a, '{') != NULL)
+			return;
+		if (a[0] != ',' || a[1] != '\0' || next[0] == '\0' ||
+		    next[0] == ' ' || next[0] == '\t' || next[0] == '\\')
 			continue;
 		report_arg(c, n, i, R_ALT_COMMA_GLUED, "the comma is printed "
 		    "with \"%s\" right after it; write \", \" with the space",
@@ -657,13 +701,13 @@ is_constant(const char *s, size_t len, char end)
 	size_t	 i, start = s[0] == '_';
 	int	 under = 0;
 
-	if (len <= start || !isupper((unsigned char)s[start]))
+	if (len <= start || !asc_upper(s[start]))
 		return 0;
 	for (i = start; i < len; i++) {
 		if (s[i] == '_')
 			under = 1;
-		else if (!isupper((unsigned char)s[i]) &&
-		    !isdigit((unsigned char)s[i]))
+		else if (!asc_upper(s[i]) &&
+		    !asc_digit(s[i]))
 			return 0;
 	}
 	if (under)
@@ -764,7 +808,7 @@ path_bold(struct ctx *c, const struct node *n, int i)
 	const char	*a = n->args[i].s;
 
 	if (arg_font(n, i) != 'B' || a[0] != '/' ||
-	    !isalpha((unsigned char)a[1]))
+	    !asc_alpha(a[1]))
 		return 0;
 	report_arg(c, n, i, R_PATH_BOLD, "the pathname \"%s\" is set in "
 	    "bold; pathnames are set in italic", a);
@@ -817,11 +861,11 @@ is_named(const struct ctx *c, const char *s)
  * else, as may a use in a .TP tag.
  */
 static int
-cmd_italic(struct ctx *c, const struct node *n, int i)
+cmd_italic(struct ctx *c, struct uses *u, const struct node *n, int i)
 {
 	const char	*a = n->args[i].s;
 
-	if (!page_section(c, "18") || arg_font(n, i) != 'I' || is_tag(n) ||
+	if (!u->cmds || arg_font(n, i) != 'I' || is_tag(n) ||
 	    (n->tok == M_I && n->nargs > 1) ||
 	    (i + 1 < n->nargs && !is_punct(n->args[i + 1].s)) ||
 	    !is_named(c, a))
@@ -833,15 +877,12 @@ cmd_italic(struct ctx *c, const struct node *n, int i)
 
 /* A name set in the other font at least three times as often. */
 static int
-font_mixed(struct ctx *c, struct uses *u, const struct node *n, int i)
+font_mixed(struct ctx *c, const struct node *n, int i,
+    const struct use *e)
 {
-	const struct use	*e;
-	size_t			 k;
-	int			 f = arg_font(n, i), here, there;
+	int	 f = arg_font(n, i), here, there;
 
-	if (f == 'R' || !sets_names(n) || before_call(n, i) ||
-	    (k = use_key(n->args[i].s)) == 0 ||
-	    (e = use_find(c, u, n->args[i].s, k, 0)) == NULL)
+	if (e == NULL)
 		return 0;
 	here = f == 'B' ? e->bold : e->italic;
 	there = f == 'B' ? e->italic : e->bold;
@@ -855,23 +896,27 @@ font_mixed(struct ctx *c, struct uses *u, const struct node *n, int i)
 
 /* The per-argument checks of the font a word is set in. */
 static void
-word_kinds(struct ctx *c, struct uses *u, const struct node *n)
+word_kinds(struct ctx *c, struct uses *u, const struct node *n,
+    struct use *const *at)
 {
 	int	 i, consts, paths, funcs, mixed;
 
-	if (in_sec(n, SEC_SYNOPSIS) || in_sec(n, SEC_NAME))
+	if (in_sec(n, SEC_NAME))
 		return;
-	consts = page_section(c, "2347");
+	consts = u->consts;
 	paths = funcs = mixed = 1;
 	for (i = 0; i < n->nargs; i++) {
+		/* Each of them judges a word in bold or italic. */
+		if (arg_font(n, i) == 'R')
+			continue;
 		if (consts && const_italic(c, u, n, i))
 			consts = mixed = 0;
 		else if (paths && path_bold(c, n, i))
 			paths = mixed = 0;
 		else if (funcs && (func_italic(c, u, n, i) ||
-		    cmd_italic(c, n, i)))
+		    cmd_italic(c, u, n, i)))
 			funcs = mixed = 0;
-		else if (mixed && font_mixed(c, u, n, i))
+		else if (mixed && font_mixed(c, n, i, at[i]))
 			mixed = 0;
 	}
 }
@@ -901,16 +946,14 @@ word_font(struct ctx *c, const struct node *n)
 		"See", NULL
 	};
 	const char	*a = n->args[0].s;
-	int		 f = arg_font(n, 0), i;
+	int		 f = arg_font(n, 0);
 
 	if (f == 'R' || n->args[0].quoted ||
 	    (n->nargs == 2 && !is_punct(n->args[1].s)) || n->nargs > 2)
 		return;
 	if (f == 'B') {
-		for (i = 0; bold[i] != NULL; i++)
-			if (strcmp(a, bold[i]) == 0)
-				break;
-		if (bold[i] == NULL || (!is_alt(n) && !among_macros(n)))
+		if (!is_listed(bold, a, strlen(a)) ||
+		    (!is_alt(n) && !among_macros(n)))
 			return;
 	} else if ((strcmp(a, "or") != 0 && strcmp(a, "and") != 0) ||
 	    !among_macros(n))
@@ -924,10 +967,15 @@ check_args(struct ctx *c)
 {
 	struct uses	 u;
 	const struct node *n;
+	size_t		 at = 0;
+	int		 i;
 
 	memset(&u, 0, sizeof(u));
+	u.consts = page_section(c, "2347");
+	u.cmds = page_section(c, "18");
 	collect(c, &u);
-	for (n = c->pg->first; n != NULL; n = n->lnext) {
+	for (i = 0; i < c->fonts.n; i++) {
+		n = c->fonts.v[i];
 		if (!is_checked(n))
 			continue;
 		if (n->tok == M_B || n->tok == M_I)
@@ -939,7 +987,12 @@ check_args(struct ctx *c)
 			comma_glued(c, n);
 		}
 		quote_stray(c, n);
-		word_kinds(c, &u, n);
+		/* collect() counted the lines outside the SYNOPSIS. */
+		if (!in_sec(n, SEC_SYNOPSIS)) {
+			word_kinds(c, &u, n, u.at + at);
+			at += n->nargs;
+		}
 		word_font(c, n);
 	}
+	free(u.at);
 }

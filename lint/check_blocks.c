@@ -4,7 +4,6 @@
  * known macro, and unterminated quoted arguments.  tbl and eqn
  * regions are paired by the parser, which reads them whole.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,23 +147,44 @@ in_opens(const struct blocks *b, const struct node *n)
 static int
 kind_of(const struct blocks *b, const struct node *n, int *opens)
 {
-	static const struct {
-		enum tok	 open, close;
-	} pairs[K__COUNT] = {
-		[K_RS] = { M_RS, M_RE }, [K_EX] = { M_EX, M_EE },
-		[K_NF] = { R_nf, R_fi }, [K_UR] = { M_UR, M_UE },
-		[K_MT] = { M_MT, M_ME }, [K_SY] = { M_SY, M_YS },
-		[K_IN] = { R_in, R_in },
-	};
-	int	 k;
-
-	for (k = 0; k < K__COUNT; k++) {
-		if (n->tok != pairs[k].open && n->tok != pairs[k].close)
-			continue;
-		*opens = k == K_IN ? in_opens(b, n) : n->tok == pairs[k].open;
-		return k;
+	*opens = 1;
+	switch (n->tok) {
+	case M_RE:
+		*opens = 0;
+		/* FALLTHROUGH */
+	case M_RS:
+		return K_RS;
+	case M_EE:
+		*opens = 0;
+		/* FALLTHROUGH */
+	case M_EX:
+		return K_EX;
+	case R_fi:
+		*opens = 0;
+		/* FALLTHROUGH */
+	case R_nf:
+		return K_NF;
+	case M_UE:
+		*opens = 0;
+		/* FALLTHROUGH */
+	case M_UR:
+		return K_UR;
+	case M_ME:
+		*opens = 0;
+		/* FALLTHROUGH */
+	case M_MT:
+		return K_MT;
+	case M_YS:
+		*opens = 0;
+		/* FALLTHROUGH */
+	case M_SY:
+		return K_SY;
+	case R_in:
+		*opens = in_opens(b, n);
+		return K_IN;
+	default:
+		return -1;
 	}
-	return -1;
 }
 
 static void
@@ -266,7 +286,7 @@ unknown(struct ctx *c, const struct node *n)
 	else if ((near = near_name(n->name)) != NULL)
 		report(c, n, 0, R_MACRO_UNKNOWN, "unknown macro .%s; write "
 		    ".%s (macro names are case-sensitive)", n->name, near);
-	else if (!isalpha((unsigned char)n->name[0]))
+	else if (!asc_alpha(n->name[0]))
 		report(c, n, 0, R_MACRO_UNKNOWN, "text line starting with a "
 		    "period is read as a control line (unknown macro .%s) and "
 		    "vanishes; write \\& before the period", n->name);
@@ -300,12 +320,13 @@ check_blocks(struct ctx *c)
 {
 	struct blocks		 b;
 	const struct node	*n;
-	int			 k;
+	int			 i, k;
 
 	memset(&b, 0, sizeof(b));
 	b.c = c;
-	for (n = c->pg->first; n != NULL; n = n->lnext) {
-		if (n->type != N_MACRO || (n->flags & NF_REGION))
+	for (i = 0; i < c->macros.n; i++) {
+		n = c->macros.v[i];
+		if (n->flags & NF_REGION)
 			continue;
 		quotes(c, n);
 		if (n->tok == TOK_UNKNOWN && !(n->flags & NF_COND))

@@ -222,9 +222,6 @@ scan(struct fonts *fs, const struct node *n, size_t off)
 	int		 quoted = 0, inarg = 0;
 
 	fs->arg = -1;
-	/* Most lines hold no escape at all. */
-	if (off >= n->len || memchr(n->text + off, '\\', n->len - off) == NULL)
-		return;
 	for (i = off; i < n->len; i += e.len) {
 		e.len = 1;
 		if (n->type == N_MACRO &&
@@ -242,6 +239,13 @@ scan(struct fonts *fs, const struct node *n, size_t off)
 		if (e.len == 0)
 			e.len = 1;
 	}
+}
+
+/* Most lines hold no escape at all, and need no scan. */
+static int
+has_escape(const struct node *n)
+{
+	return memchr(n->text, '\\', n->len) != NULL;
 }
 
 /* Offset of the arguments in a control line's text. */
@@ -302,13 +306,13 @@ plain_one_arg(struct fonts *fs, const struct node *n)
 
 /* Count the single-word alternating macros of the page. */
 static int
-count_plain(const struct page *pg)
+count_plain(const struct ctx *c)
 {
 	const struct node	*n;
-	int			 k = 0;
+	int			 i, k = 0;
 
-	for (n = pg->first; n != NULL; n = n->lnext)
-		if (n->type == N_MACRO && n->nargs == 1 &&
+	for (i = 0; i < c->fonts.n; i++)
+		if ((n = c->fonts.v[i])->nargs == 1 &&
 		    !(n->flags & (NF_REGION | NF_COND)) &&
 		    is_fmacro(n, MF_ALTFONT) && !n->args[0].unterminated &&
 		    one_arg_end(n->args[0].s) == 0 && !is_xref(n->args[0].s))
@@ -387,9 +391,11 @@ control_line(struct fonts *fs, const struct node *n)
 {
 	struct fonts	 line;
 	struct font	 f;
+	int		 flags;
 
+	flags = n->tok < TOK__COUNT ? mac_table[n->tok].flags : 0;
 	/* .EE goes back to the font in use at .EX. */
-	if (is_fmacro(n, MF_PARA | MF_HEADING) || n->tok == M_TH ||
+	if ((flags & (MF_PARA | MF_HEADING)) || n->tok == M_TH ||
 	    n->tok == M_EE)
 		para_end(fs, n->tok == M_SH ? "at .SH" : n->tok == M_SS ?
 		    "at .SS" : n->tok == M_EE ? "at .EE" :
@@ -400,9 +406,10 @@ control_line(struct fonts *fs, const struct node *n)
 		f.len = strlen(f.name);
 		select_font(fs, &f);
 	}
-	font_macro(fs, n);
-	if ((n->tok < TOK__COUNT && !(mac_table[n->tok].flags & MF_REQUEST)) ||
-	    n->tok == TOK_USER) {
+	if (flags & (MF_FONT | MF_ALTFONT))
+		font_macro(fs, n);
+	if (((n->tok < TOK__COUNT && !(flags & MF_REQUEST)) ||
+	    n->tok == TOK_USER) && has_escape(n)) {
 		memset(&line, 0, sizeof(line));
 		line.c = fs->c;
 		line.cur = line.prev = roman;
@@ -418,7 +425,7 @@ table_line(struct ctx *c, const struct node *n)
 
 	if (!(n->flags & NF_TBL) || n->aux != TBL_DATA ||
 	    (n->flags & (NF_CLOSER | NF_COND)) || n->len == 0 ||
-	    n->text[0] == '.' || n->text[0] == '\'')
+	    n->text[0] == '.' || n->text[0] == '\'' || !has_escape(n))
 		return;
 	/* tbl sets each cell apart; only unknown escapes are judged. */
 	memset(&cell, 0, sizeof(cell));
@@ -433,18 +440,22 @@ check_fonts(struct ctx *c)
 {
 	struct fonts	 fs;
 	struct node	*n;
+	int		 i;
 
 	memset(&fs, 0, sizeof(fs));
 	fs.c = c;
 	fs.cur = fs.prev = roman;
-	fs.plain = count_plain(c->pg);
-	for (n = c->pg->first; n != NULL; n = n->lnext) {
+	fs.plain = count_plain(c);
+	for (i = 0; i < c->all.n; i++) {
+		n = c->all.v[i];
 		if (n->type == N_RAW)
 			table_line(c, n);
 		if (n->flags & (NF_REGION | NF_COND))
 			continue;
-		if (n->type == N_TEXT)
-			scan(&fs, n, 0);
+		if (n->type == N_TEXT) {
+			if (has_escape(n))
+				scan(&fs, n, 0);
+		}
 		else if (n->type == N_BLANK && !(n->flags & NF_NOFILL))
 			/* In fill mode, a blank line separates paragraphs. */
 			para_end(&fs, "at the blank line");

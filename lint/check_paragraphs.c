@@ -227,13 +227,13 @@ tp_no_tag(struct ctx *c, const struct node *n)
 #define AFTER_HEADING_SLIPS	1
 
 static int
-count_after_heading(const struct page *pg)
+count_after_heading(const struct ctx *c)
 {
 	const struct node	*n;
-	int			 k = 0;
+	int			 i, k = 0;
 
-	for (n = pg->first; n != NULL; n = n->lnext)
-		if (is_live(n) && n->type == N_MACRO && is_plain_para(n) &&
+	for (i = 0; i < c->macros.n; i++)
+		if (is_live(n = c->macros.v[i]) && is_plain_para(n) &&
 		    after_heading(prev_line(n)) != NULL)
 			k++;
 	return k;
@@ -324,20 +324,21 @@ void
 check_paragraphs(struct ctx *c)
 {
 	const struct node	*n, *blank = NULL;
-	int			 pd0 = 0, nblank = 0, habit;
+	int			 i, pd0 = 0, nblank = 0, habit;
 
-	habit = count_after_heading(c->pg) > AFTER_HEADING_SLIPS;
-	for (n = c->pg->first; n != NULL; n = n->lnext) {
-		if (!is_live(n))
+	habit = count_after_heading(c) > AFTER_HEADING_SLIPS;
+	for (i = 0; i < c->macros.n; i++) {
+		if (!is_live(n = c->macros.v[i]))
 			continue;
 		if (is_tok(n, M_PD))
 			pd0 = n->nargs > 0 && strcmp(n->args[0].s, "0") == 0;
-		if (n->type == N_MACRO)
-			check_macro(c, n, pd0, habit);
-		else if (n->type == N_BLANK)
-			blank_line(c, n, &blank, &nblank);
-		else if (n->type == N_TEXT)
-			leading_space(c, n);
+		check_macro(c, n, pd0, habit);
 	}
+	for (i = 0; i < c->texts.n; i++)
+		if (is_live(n = c->texts.v[i]))
+			leading_space(c, n);
+	for (i = 0; i < c->rest.n; i++)
+		if ((n = c->rest.v[i])->type == N_BLANK && is_live(n))
+			blank_line(c, n, &blank, &nblank);
 	blank_report(c, blank, nblank);
 }

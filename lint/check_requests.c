@@ -8,7 +8,6 @@
  * text-macro-name, lone-dot, next-line-punct, macro-tab,
  * macro-discouraged.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,9 +253,9 @@ tp_width(struct ctx *c, const struct node *n)
 	if (n->nargs == 0)
 		return;
 	for (s = n->args[0].s; *s != '\0'; s++) {
-		if (isdigit((unsigned char)*s) || *s == '\\')
+		if (asc_digit(*s) || *s == '\\')
 			return;
-		if (isalpha((unsigned char)*s))
+		if (asc_alpha(*s))
 			alpha = 1;
 	}
 	if (!alpha)
@@ -305,7 +304,7 @@ indent_unit(struct ctx *c, const struct node *n, int i)
 		return;
 	for (k = s; *k != '\0'; k++)
 		if (strchr(units, *k) != NULL && k > s &&
-		    (isdigit((unsigned char)k[-1]) || k[-1] == '.')) {
+		    (asc_digit(k[-1]) || k[-1] == '.')) {
 			u = k;
 			break;
 		}
@@ -361,6 +360,9 @@ arg_tab(const struct node *n)
 	size_t		 i = 1, len = n->len;
 	int		 quoted = 0, start = 1;
 
+	/* Most lines hold no tab at all. */
+	if (memchr(s, '\t', len) == NULL)
+		return -1;
 	while (i < len && (s[i] == ' ' || s[i] == '\t'))
 		i++;
 	while (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\\')
@@ -474,7 +476,8 @@ text_macro_name(struct ctx *c, const struct node *n)
 		    "write .%.*s", (int)len, s, (int)len, s);
 		return;
 	}
-	if (n->type == N_RAW || len < 2 || strchr(",;/", s[0]) == NULL)
+	if (n->type == N_RAW || len < 2 ||
+	    (s[0] != ',' && s[0] != ';' && s[0] != '/'))
 		return;
 	for (k = 1; k < len && s[k] != ' '; k++)
 		continue;
@@ -584,8 +587,19 @@ next_line_punct(struct ctx *c, const struct node *n)
 {
 	const struct node	*p, *x;
 
-	if ((n->flags & NF_NOFILL) || strchr("),;:?!", n->text[0]) == NULL)
+	if (n->flags & NF_NOFILL)
 		return;
+	switch (n->text[0]) {
+	case ')':
+	case ',':
+	case ';':
+	case ':':
+	case '?':
+	case '!':
+		break;
+	default:
+		return;
+	}
 	p = node_prev_real(n);
 	if (p == NULL || !is_font_macro(p) || p->nargs == 0 ||
 	    (p->flags & NF_COND) || last_char(p) == 0)
@@ -647,31 +661,41 @@ check_tbl_line(struct ctx *c, const struct node *n, struct walk *st)
 		st->inblock = 1;
 }
 
+/*
+ * Whether text is filled changes only at control lines (.nf, .fi,
+ * .EX, .EE, headings), so the no-fill blocks that br-nofill counts in
+ * are bounded by control lines, and the passes over control lines
+ * and over text lines can be apart.
+ */
 void
 check_requests(struct ctx *c)
 {
 	const struct node	*n;
 	struct walk		 st;
+	int			 i;
 
 	memset(&st, 0, sizeof(st));
-	for (n = c->pg->first; n != NULL; n = n->lnext) {
-		if (!(n->flags & NF_NOFILL))
-			br_nofill_flush(c, &st);
+	for (i = 0; i < c->rest.n; i++) {
+		n = c->rest.v[i];
 		if (n->type == N_RAW && (n->flags & NF_TBL) &&
-		    n->aux == TBL_DATA && !(n->flags & NF_COND)) {
+		    n->aux == TBL_DATA && !(n->flags & NF_COND))
 			check_tbl_line(c, n, &st);
-			continue;
-		}
-		if (n->type == N_MACRO && !(n->flags & NF_REGION))
-			check_macro(c, n, &st);
-		if (!is_live(n))
-			continue;
-		if (n->type == N_COMMENT)
+		else if (n->type == N_COMMENT && is_live(n))
 			lone_dot(c, n);
-		else if (n->type == N_TEXT && !(n->flags & NF_NOFILL)) {
+	}
+	for (i = 0; i < c->macros.n; i++) {
+		n = c->macros.v[i];
+		if (!(n->flags & NF_NOFILL) && st.nnfbr > 0)
+			br_nofill_flush(c, &st);
+		if (!(n->flags & NF_REGION))
+			check_macro(c, n, &st);
+	}
+	br_nofill_flush(c, &st);
+	for (i = 0; i < c->texts.n; i++) {
+		n = c->texts.v[i];
+		if (is_live(n) && !(n->flags & NF_NOFILL)) {
 			text_macro_name(c, n);
 			next_line_punct(c, n);
 		}
 	}
-	br_nofill_flush(c, &st);
 }

@@ -5,7 +5,6 @@
  * section-order, section-repeated, section-empty, heading-empty,
  * heading-case, heading-standard-ss.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -20,6 +19,7 @@ struct heads {
 	struct node	**v;
 	char		**text;
 	int		  n;
+	int		  cap;
 };
 
 static int
@@ -113,9 +113,11 @@ static int
 has_so(const struct ctx *c)
 {
 	const struct node	*n;
+	int			 i;
 
-	for (n = c->pg->first; n != NULL; n = n->lnext)
-		if (n->file == c->pg->main && is_tok(n, R_so) && is_live(n))
+	for (i = 0; i < c->macros.n; i++)
+		if ((n = c->macros.v[i])->file == c->pg->main &&
+		    is_tok(n, R_so) && is_live(n))
 			return 1;
 	return 0;
 }
@@ -124,9 +126,10 @@ static void
 check_th(struct ctx *c)
 {
 	struct node	*n, *th = NULL;
-	int		 any = 0;
+	int		 i, any = 0;
 
-	for (n = c->pg->first; n != NULL; n = n->lnext) {
+	for (i = 0; i < c->macros.n; i++) {
+		n = c->macros.v[i];
 		if (!is_tok(n, M_TH) || (n->flags & NF_REGION))
 			continue;
 		any = 1;
@@ -154,13 +157,19 @@ static void
 heads_collect(struct heads *h, const struct ctx *c)
 {
 	struct node	*n;
+	int		 i;
 
 	memset(h, 0, sizeof(*h));
-	for (n = c->pg->first; n != NULL; n = n->lnext) {
+	for (i = 0; i < c->macros.n; i++) {
+		n = c->macros.v[i];
 		if (!is_live(n) || !(is_tok(n, M_SH) || is_tok(n, M_SS)))
 			continue;
-		h->v = xreallocarray(h->v, h->n + 1, sizeof(*h->v));
-		h->text = xreallocarray(h->text, h->n + 1, sizeof(*h->text));
+		if (h->n == h->cap) {
+			h->cap = h->cap ? h->cap * 2 : 16;
+			h->v = xreallocarray(h->v, h->cap, sizeof(*h->v));
+			h->text = xreallocarray(h->text, h->cap,
+			    sizeof(*h->text));
+		}
 		h->v[h->n] = n;
 		h->text[h->n++] = heading_text(n);
 	}
@@ -413,9 +422,9 @@ is_lower_case(const char *s)
 			i += e.len - 1;
 			continue;
 		}
-		if (islower((unsigned char)s[i]))
+		if (asc_lower(s[i]))
 			lower++;
-		else if (isupper((unsigned char)s[i]))
+		else if (asc_upper(s[i]))
 			upper++;
 	}
 	return lower > upper;

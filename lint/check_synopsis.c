@@ -36,13 +36,13 @@ struct shown {
 static int
 is_ident_char(char ch)
 {
-	return isalnum((unsigned char)ch) || ch == '_';
+	return asc_alnum(ch) || ch == '_';
 }
 
 static int
 is_ident_start(char ch)
 {
-	return isalpha((unsigned char)ch) || ch == '_';
+	return asc_alpha(ch) || ch == '_';
 }
 
 static int
@@ -458,8 +458,8 @@ is_caps_char(const struct shown *sh, size_t o)
 {
 	char	 ch = sh->text[o];
 
-	return sh->font[o] != 'B' && (isupper((unsigned char)ch) ||
-	    isdigit((unsigned char)ch) || ch == '_' || ch == '-');
+	return sh->font[o] != 'B' && (asc_upper(ch) ||
+	    asc_digit(ch) || ch == '_' || ch == '-');
 }
 
 /*
@@ -473,12 +473,12 @@ is_prose(const struct shown *sh)
 	size_t		 o, w, words = 0;
 
 	for (o = 0; o < sh->len; o++) {
-		if (sh->font[o] == 'B' || !islower((unsigned char)t[o]) ||
-		    (o > 0 && !isspace((unsigned char)t[o - 1]))) {
+		if (sh->font[o] == 'B' || !asc_lower(t[o]) ||
+		    (o > 0 && !asc_space(t[o - 1]))) {
 			words = 0;
 			continue;
 		}
-		for (w = o; o < sh->len && islower((unsigned char)t[o]) &&
+		for (w = o; o < sh->len && asc_lower(t[o]) &&
 		    sh->font[o] != 'B'; o++)
 			continue;
 		if (o - w < 2 || (o < sh->len && t[o] != ' ')) {
@@ -507,14 +507,14 @@ check_placeholders(struct ctx *c, const struct node *n,
 	if (is_prose(sh))
 		return;
 	for (o = 0; o < sh->len; o++) {
-		if (!isupper((unsigned char)t[o]) || sh->font[o] == 'B' ||
+		if (!asc_upper(t[o]) || sh->font[o] == 'B' ||
 		    (o > 0 && (is_ident_char(t[o - 1]) || t[o - 1] == '-' ||
 		    t[o - 1] == '=' || t[o - 1] == '$')))
 			continue;
 		caps = 0;
 		for (w = o; o < sh->len && is_caps_char(sh, o); o++)
-			caps += isupper((unsigned char)t[o]) != 0;
-		if (caps < 3 || isalnum((unsigned char)t[o]) ||
+			caps += asc_upper(t[o]) != 0;
+		if (caps < 3 || asc_alnum(t[o]) ||
 		    t[o] == '=' || t[o] == '(')
 			continue;
 		for (k = 0; k < o - w; k++)
@@ -533,7 +533,7 @@ starts_or(const struct node *n)
 {
 	return n != NULL && n->type == N_TEXT &&
 	    strncmp(n->text, "or", 2) == 0 &&
-	    !isalnum((unsigned char)n->text[2]);
+	    !asc_alnum(n->text[2]);
 }
 
 /*
@@ -671,7 +671,8 @@ opens_call(const char *s)
 {
 	const char	*p;
 
-	if (paren_depth(s) <= 0)
+	/* Most arguments hold no parenthesis to count. */
+	if (strchr(s, '(') == NULL || paren_depth(s) <= 0)
 		return 0;
 	for (p = s + 1; (p = strchr(p, '(')) != NULL; p++)
 		if (is_ident_char(p[-1]))
@@ -693,7 +694,8 @@ check_split(struct ctx *c, const struct node *n)
 	for (i = 0; i + 1 < n->nargs; i++) {
 		a = n->args[i].s;
 		b = n->args[i + 1].s;
-		if (strcmp(a, "#include") == 0 || strcmp(a, "#define") == 0) {
+		if (a[0] == '#' && (strcmp(a, "#include") == 0 ||
+		    strcmp(a, "#define") == 0)) {
 			report_arg(c, n, i, R_ALT_SPLIT, "\"%s\" and \"%s\" "
 			    "are set in different fonts; quote the whole "
 			    "line as one argument: \"%s %s\"", a, b, a, b);
@@ -722,39 +724,57 @@ is_font_macro(const struct node *n)
 	return has_flag(n, MF_FONT | MF_ALTFONT);
 }
 
+/* The checks of one line of the SYNOPSIS. */
+static void
+synopsis_line(struct ctx *c, const struct node *n, int proto, int command)
+{
+	struct shown	 sh;
+
+	if (is_tok(n, R_br) && !(n->flags & NF_NOFILL))
+		check_break(c, n);
+	if (n->type == N_TEXT && !(n->flags & NF_NOFILL))
+		check_ops(c, n);
+	if (n->type != N_TEXT && (!is_font_macro(n) || n->nargs == 0))
+		return;
+	show(n, &sh);
+	check_comment_bold(c, n, &sh);
+	if (command)
+		check_placeholders(c, n, &sh);
+	if (!proto || n->type == N_TEXT)
+		return;
+	if (n->tok == M_BR || n->tok == M_RB)
+		check_param_roman(c, n, &sh);
+	if (n->tok == M_BI || n->tok == M_IB)
+		check_param_join(c, n, &sh);
+	check_func_space(c, n, &sh);
+}
+
+static int
+in_synopsis(const struct node *n)
+{
+	return n->sh != NULL && n->sh->sec == SEC_SYNOPSIS &&
+	    !(n->flags & (NF_REGION | NF_COND));
+}
+
 void
 check_synopsis(struct ctx *c)
 {
 	const struct node	*n;
 	const char		*sec = c->section != NULL ? c->section : "";
-	struct shown		 sh;
-	int			 proto, command;
+	int			 i, proto, command;
 
 	proto = sec[0] == '2' || sec[0] == '3';
 	command = sec[0] == '1' || sec[0] == '6' || sec[0] == '8';
-	for (n = c->pg->first; n != NULL; n = n->lnext) {
+	for (i = 0; i < c->macros.n; i++) {
+		n = c->macros.v[i];
 		if (n->flags & (NF_REGION | NF_COND))
 			continue;
 		if (is_alt_macro(n))
 			check_split(c, n);
-		if (n->sh == NULL || n->sh->sec != SEC_SYNOPSIS)
-			continue;
-		if (is_tok(n, R_br) && !(n->flags & NF_NOFILL))
-			check_break(c, n);
-		if (n->type == N_TEXT && !(n->flags & NF_NOFILL))
-			check_ops(c, n);
-		if (n->type != N_TEXT && (!is_font_macro(n) || n->nargs == 0))
-			continue;
-		show(n, &sh);
-		check_comment_bold(c, n, &sh);
-		if (command)
-			check_placeholders(c, n, &sh);
-		if (!proto || n->type == N_TEXT)
-			continue;
-		if (n->tok == M_BR || n->tok == M_RB)
-			check_param_roman(c, n, &sh);
-		if (n->tok == M_BI || n->tok == M_IB)
-			check_param_join(c, n, &sh);
-		check_func_space(c, n, &sh);
+		if (in_synopsis(n))
+			synopsis_line(c, n, proto, command);
 	}
+	for (i = 0; i < c->texts.n; i++)
+		if (in_synopsis(n = c->texts.v[i]))
+			synopsis_line(c, n, proto, command);
 }

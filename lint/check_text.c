@@ -2,7 +2,6 @@
  * Text and whitespace: sentence-same-line, trailing-space, text-tab,
  * line-too-long.
  */
-#include <ctype.h>
 #include <string.h>
 
 #include "check.h"
@@ -34,7 +33,7 @@ is_abbreviation(const char *s, size_t end)
 	size_t	 start = end + 1, m;
 	int	 i;
 
-	while (start > 0 && !isspace((unsigned char)s[start - 1]) &&
+	while (start > 0 && !asc_space(s[start - 1]) &&
 	    s[start - 1] != '(' && s[start - 1] != '"')
 		start--;
 	for (i = 0; words[i] != NULL; i++) {
@@ -44,7 +43,7 @@ is_abbreviation(const char *s, size_t end)
 			return 1;
 	}
 	/* Initials, as in "W. Richard" or "B.O. Gallmeister". */
-	for (m = start; m + 1 <= end && isupper((unsigned char)s[m]) &&
+	for (m = start; m + 1 <= end && asc_upper(s[m]) &&
 	    s[m + 1] == '.'; m += 2)
 		continue;
 	if (m == end + 1)
@@ -61,9 +60,9 @@ is_enumerator(const char *s, size_t end)
 
 	if (s[i] == '(')
 		i++;
-	if (i >= end || !isdigit((unsigned char)s[i]))
+	if (i >= end || !asc_digit(s[i]))
 		return 0;
-	while (i < end && isdigit((unsigned char)s[i]))
+	while (i < end && asc_digit(s[i]))
 		i++;
 	if (i < end && s[i] == ')')
 		i++;
@@ -82,8 +81,8 @@ starts_sentence(const char *s, size_t len, size_t i)
 
 	/* A tag in parentheses, as in "(XSI)", is no sentence. */
 	if (i < len && s[i] == '(') {
-		for (k = i + 1; k < len && (isupper((unsigned char)s[k]) ||
-		    isdigit((unsigned char)s[k])); k++)
+		for (k = i + 1; k < len && (asc_upper(s[k]) ||
+		    asc_digit(s[k])); k++)
 			continue;
 		if (k < len && s[k] == ')')
 			return 0;
@@ -102,7 +101,7 @@ starts_sentence(const char *s, size_t len, size_t i)
 			i += e.len;
 			continue;
 		}
-		return isupper((unsigned char)s[i]);
+		return asc_upper(s[i]);
 	}
 	return 0;
 }
@@ -123,7 +122,7 @@ check_sentences(struct ctx *c, const struct node *n)
 			i += e.len - 1;
 			continue;
 		}
-		if (i == 0 || isspace((unsigned char)s[i - 1]))
+		if (i == 0 || asc_space(s[i - 1]))
 			continue;
 		/* "\&" after the mark says it ends no sentence. */
 		j = i + 1;
@@ -242,7 +241,8 @@ check_text(struct ctx *c)
 	/* The layout of a generated page is its generator's to fix. */
 	if (c->generated)
 		return;
-	for (n = c->pg->first; n != NULL; n = n->lnext) {
+	for (i = 0; i < c->texts.n; i++) {
+		n = c->texts.v[i];
 		if (!is_plain_text(n))
 			continue;
 		if (!(n->flags & NF_NOFILL)) {

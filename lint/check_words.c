@@ -4,7 +4,6 @@
  * and hyphens where a minus sign is meant (minus-hyphen), which the
  * prose text cannot tell apart because \- and - both become "-" there.
  */
-#include <ctype.h>
 #include <string.h>
 
 #include "check.h"
@@ -41,8 +40,8 @@ check_errno_tag(struct ctx *c, const struct node *n)
 	if (t == NULL || t->type != N_TEXT || !is_live(t) ||
 	    t->len < 3 || t->text[0] != 'E')
 		return;
-	for (i = 1; i < t->len && (isupper((unsigned char)t->text[i]) ||
-	    isdigit((unsigned char)t->text[i])); i++)
+	for (i = 1; i < t->len && (asc_upper(t->text[i]) ||
+	    asc_digit(t->text[i])); i++)
 		continue;
 	if (i < 3 || (i < t->len && t->text[i] != ' ' && t->text[i] != ','))
 		return;
@@ -61,9 +60,9 @@ is_minus(const char *s, size_t len)
 		s++;
 		len--;
 	}
-	if (len > 1 && s[0] == '.' && isdigit((unsigned char)s[1]))
+	if (len > 1 && s[0] == '.' && asc_digit(s[1]))
 		return 1;
-	return len > 0 && isalnum((unsigned char)s[0]);
+	return len > 0 && asc_alnum(s[0]);
 }
 
 /* Does a word start after the character ch? */
@@ -89,19 +88,28 @@ opens_word(char ch)
  * as a minus sign, or len if there is none; start says whether s
  * itself starts a word.  Font escapes and zero-width escapes before
  * the hyphen still leave it at the start of the word, as in \fB-v\fP.
+ * Most lines hold no hyphen, and few an escape: without one, only the
+ * character before each hyphen needs a look.
  */
 static size_t
 find_hyphen(const char *s, size_t len, int start)
 {
 	struct esc	 e;
+	const char	*p;
 	size_t		 i;
 
-	for (i = 0; i < len; ) {
-		/* A letter or digit neither is a hyphen nor starts a word. */
-		if (!start && isalnum((unsigned char)s[i])) {
-			i++;
-			continue;
+	if ((p = memchr(s, '-', len)) == NULL)
+		return len;
+	if (memchr(s, '\\', len) == NULL) {
+		for (; p != NULL; p = memchr(p + 1, '-', s + len - p - 1)) {
+			i = p - s;
+			if ((i == 0 ? start : opens_word(s[i - 1])) &&
+			    is_minus(p + 1, len - i - 1))
+				return i;
 		}
+		return len;
+	}
+	for (i = 0; i < len; ) {
 		if (s[i] == '\\') {
 			esc_parse(s + i, len - i, &e);
 			if (e.len == 0)
@@ -129,7 +137,7 @@ report_hyphen(struct ctx *c, const struct node *n, int line, int col,
 	char	 fix[64];
 	size_t	 k, o = 0;
 
-	for (k = 0; k < len && k < 24 && (isalnum((unsigned char)s[k]) ||
+	for (k = 0; k < len && k < 24 && (asc_alnum(s[k]) ||
 	    (s[k] != '\0' && strchr("-._", s[k]) != NULL)); k++) {
 		if (s[k] == '-')
 			fix[o++] = '\\';
@@ -161,12 +169,12 @@ check_minus(struct ctx *c, const struct node *n)
 	if (n->type != N_MACRO || n->tok >= TOK__COUNT ||
 	    !(mac_table[n->tok].flags & (MF_FONT | MF_ALTFONT)))
 		return;
-	for (i = 0; i < n->nargs; i++) {
-		len = strlen(n->args[i].s);
+	for (i = 0, len = 0; i < n->nargs; i++) {
 		/* The words of .BR and the like are joined with nothing. */
 		if (i > 0 && (mac_table[n->tok].flags & MF_ALTFONT))
-			start = opens_word(n->args[i - 1].s[0] == '\0' ? ' ' :
-			    n->args[i - 1].s[strlen(n->args[i - 1].s) - 1]);
+			start = opens_word(len == 0 ? ' ' :
+			    n->args[i - 1].s[len - 1]);
+		len = strlen(n->args[i].s);
 		if ((off = find_hyphen(n->args[i].s, len, start)) < len) {
 			report_hyphen(c, n, n->args[i].line, n->args[i].col +
 			    n->args[i].quoted + (int)off, n->args[i].s + off,
@@ -190,20 +198,50 @@ starts_ftm(const struct node *n)
 	    strncmp(n->text, head, sizeof(head) - 1) == 0;
 }
 
+static int
+in_synopsis(const struct node *n)
+{
+	return n->sh != NULL && n->sh->sec == SEC_SYNOPSIS;
+}
+
+/*
+ * Does a run of SYNOPSIS lines start at n?  Lines belong to the
+ * section of the last heading placed before them, so such a run
+ * starts at its heading and holds the lines up to the next one.
+ */
+static int
+starts_synopsis(const struct node *n)
+{
+	return n->tok == M_SH && n->sh == n && n->sec == SEC_SYNOPSIS &&
+	    (n->lprev == NULL || !in_synopsis(n->lprev));
+}
+
+/* The lines of a SYNOPSIS, in order, up to the feature test macros. */
+static void
+synopsis_minus(struct ctx *c, const struct node *n)
+{
+	for (; n != NULL && in_synopsis(n) && !starts_ftm(n); n = n->lnext)
+		check_minus(c, n);
+}
+
 void
 check_words(struct ctx *c)
 {
 	const struct node	*n;
-	int			 ftm = 0, minus;
+	int			 i, minus;
 
 	minus = c->cfg->enabled[R_MINUS_HYPHEN];
-	for (n = c->pg->first; n != NULL; n = n->lnext) {
+	for (i = 0; i < c->macros.n; i++) {
+		n = c->macros.v[i];
 		check_errno_tag(c, n);
-		if (n->sh == NULL || n->sh->sec != SEC_SYNOPSIS)
-			ftm = 0;
-		else if (starts_ftm(n))
-			ftm = 1;
-		if (minus && !ftm)
+		if (!minus)
+			continue;
+		if (!in_synopsis(n))
 			check_minus(c, n);
+		else if (starts_synopsis(n))
+			synopsis_minus(c, n);
 	}
+	for (i = 0; i < c->texts.n && minus; i++)
+		if (!in_synopsis(n = c->texts.v[i]))
+			check_minus(c, n);
 }

@@ -28,11 +28,20 @@ is_checked(const struct node *n)
 	return (n->flags & (NF_REGION | NF_COND)) == 0;
 }
 
+/* Spelled out: every argument of every font macro goes through it. */
 static int
 is_name_char(char c)
 {
-	return isalnum((unsigned char)c) || c == '_' || c == '.' ||
-	    c == '-' || c == '+' || c == ':';
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-' ||
+	    c == '+' || c == ':';
+}
+
+/* Punctuation that may end a name: ",.;:)". */
+static int
+is_closer(char c)
+{
+	return c == ',' || c == '.' || c == ';' || c == ':' || c == ')';
 }
 
 /*
@@ -46,7 +55,7 @@ section_ref(const char *s)
 
 	if (s[0] != '(' || s[1] < '1' || s[1] > '9')
 		return 0;
-	for (i = 2; isalnum((unsigned char)s[i]); i++)
+	for (i = 2; asc_alnum(s[i]); i++)
 		continue;
 	return s[i] == ')' ? i + 1 : 0;
 }
@@ -192,14 +201,20 @@ arg_font(const struct node *n, int i)
 static void
 check_glued_ref(struct ctx *c, const struct node *n)
 {
-	const char	*a;
+	const char	*a, *p;
 	size_t		 k, s;
 	int		 i;
 
 	for (i = 0; i < n->nargs; i++) {
 		a = n->args[i].s;
+		/*
+		 * The name runs up to the first parenthesis, which no name
+		 * holds: most arguments have none and are passed over.
+		 */
 		if ((i > 0 && arg_font(n, i) == 'R') ||
-		    (k = name_len(a)) == 0 || (s = section_ref(a + k)) == 0)
+		    (p = strchr(a, '(')) == NULL || p == a ||
+		    (k = name_len(a)) != (size_t)(p - a) ||
+		    (s = section_ref(p)) == 0)
 			continue;
 		if (refers_to_self(c, a, k, a + k)) {
 			report_arg(c, n, i, R_XREF_SELF_SECTION,
@@ -226,7 +241,7 @@ punct_len(const char *s)
 {
 	size_t	 k = 0;
 
-	while (s[k] != '\0' && strchr(",.;:)", s[k]) != NULL)
+	while (is_closer(s[k]))
 		k++;
 	return k;
 }
@@ -235,7 +250,7 @@ static int
 has_alnum(const char *s)
 {
 	for (; *s != '\0'; s++)
-		if (isalnum((unsigned char)*s))
+		if (asc_alnum(*s))
 			return 1;
 	return 0;
 }
@@ -272,9 +287,9 @@ static void
 check_ref_args(struct ctx *c, const struct node *n)
 {
 	const char	*a = n->args[0].s, *sec;
-	size_t		 k = name_len(a);
+	size_t		 k;
 
-	if (k == 0 || a[k] != '\0' || n->nargs < 2)
+	if (n->nargs < 2 || (k = name_len(a)) == 0 || a[k] != '\0')
 		return;
 	sec = n->args[1].s;
 	if (n->tok == M_BR)
@@ -339,13 +354,14 @@ glued_name(const char *a, size_t len)
 	for (i = 0; i < len; i++) {
 		if (a[i] == '\\' && a[i + 1] == '-')
 			i++;
-		else if (strchr("/*[]", a[i]) != NULL)
+		else if (a[i] == '/' || a[i] == '*' || a[i] == '[' ||
+		    a[i] == ']')
 			kind = 'p';
 		else if (!is_name_char(a[i]))
 			return 0;
 	}
-	if (isalnum((unsigned char)a[len - 1]) || a[len - 1] == '_' ||
-	    (kind == 'p' && strchr("*]", a[len - 1]) != NULL))
+	if (asc_alnum(a[len - 1]) || a[len - 1] == '_' ||
+	    (kind == 'p' && (a[len - 1] == '*' || a[len - 1] == ']')))
 		return kind;
 	return 0;
 }
@@ -354,7 +370,7 @@ glued_name(const char *a, size_t len)
 static int
 starts_name(const char *s)
 {
-	return isalpha((unsigned char)s[0]) || s[0] == '_' || s[0] == '/' ||
+	return asc_alpha(s[0]) || s[0] == '_' || s[0] == '/' ||
 	    s[0] == '.';
 }
 
@@ -389,7 +405,7 @@ glued_punct(const struct node *n, int i, size_t *namelen)
 		*namelen = len - 2;
 		return 1;
 	}
-	while (k > 0 && strchr(",.;:)", a[k - 1]) != NULL)
+	while (k > 0 && is_closer(a[k - 1]))
 		k--;
 	if (k == len || is_abbrev(a, len) || (kind = glued_name(a, k)) == 0)
 		return 0;
@@ -399,7 +415,7 @@ glued_punct(const struct node *n, int i, size_t *namelen)
 	 * one word: ".IR _persistent. UID".
 	 */
 	if (a[k] == '.' && i + 1 < n->nargs &&
-	    !isspace((unsigned char)n->args[i + 1].s[0]))
+	    !asc_space(n->args[i + 1].s[0]))
 		return 0;
 	/* A colon after a label ("Note:") is set with it on purpose. */
 	if (len - k == 1 && strchr(",.;", a[k]) != NULL && kind == 'n')
@@ -466,14 +482,33 @@ lone_punct_kind(const char *s)
 			s++;
 			continue;
 		}
-		if (*s == ' ' || *s == '\t')
-			continue;
-		if (strchr(",;:.!?", *s) != NULL)
+		switch (*s) {
+		case ' ':
+		case '\t':
+			break;
+		case ',':
+		case ';':
+		case ':':
+		case '.':
+		case '!':
+		case '?':
 			kind = 'p';
-		else if (strchr("+/|&*=<>-", *s) == NULL)
+			break;
+		case '+':
+		case '/':
+		case '|':
+		case '&':
+		case '*':
+		case '=':
+		case '<':
+		case '>':
+		case '-':
+			if (kind == 0)
+				kind = 'o';
+			break;
+		default:
 			return 0;
-		else if (kind == 0)
-			kind = 'o';
+		}
 	}
 	/* An ellipsis stands for words left out. */
 	return strstr(start, "..") != NULL ? 0 : kind;
@@ -516,20 +551,18 @@ void
 check_xrefs(struct ctx *c)
 {
 	const struct node	*n;
+	int			 i;
 
-	for (n = c->pg->first; n != NULL; n = n->lnext) {
-		if (!is_checked(n))
-			continue;
-		if (n->type == N_TEXT) {
+	for (i = 0; i < c->texts.n; i++)
+		if (is_checked(n = c->texts.v[i]))
 			check_lone(c, n);
-			continue;
-		}
-		if (n->type == N_MACRO && n->tok == M_MR) {
+	for (i = 0; i < c->macros.n; i++)
+		if ((n = c->macros.v[i])->tok == M_MR && is_checked(n))
 			check_mr(c, n);
-			continue;
-		}
+	for (i = 0; i < c->fonts.n; i++) {
+		n = c->fonts.v[i];
 		/* Examples may show references as they appear elsewhere. */
-		if (!is_font_macro(n) || n->nargs == 0 || n->flags & NF_EX)
+		if (!is_checked(n) || n->nargs == 0 || n->flags & NF_EX)
 			continue;
 		check_glued_ref(c, n);
 		check_ref_args(c, n);

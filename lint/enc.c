@@ -68,12 +68,15 @@ enc_check(struct srcfile *f, struct diaglist *dl, const struct config *cfg)
 	int			 ln, crlines = 0, first_cr = 0, bad;
 	int			 ascii;
 
+	/* Most pages are ASCII with LF line ends: nothing to look at. */
 	ascii = plain_ascii(f->buf, f->len);
+	if (ascii && memchr(f->buf, '\r', f->len) == NULL)
+		return;
 	for (ln = 0; ln < f->nlines; ln++) {
 		p = (const unsigned char *)f->buf + f->lines[ln].off;
 		if (f->lines[ln].cr && crlines++ == 0)
 			first_cr = ln + 1;
-		if (ascii)
+		if (ascii || plain_ascii((const char *)p, f->lines[ln].len))
 			continue;
 		bad = 0;
 		for (i = 0; i < f->lines[ln].len; i += k) {

@@ -142,6 +142,7 @@ const struct mac_info mac_table[TOK__COUNT] = {
 #define HASH_SIZE	512
 
 static short	 hash_slot[HASH_SIZE];
+static size_t	 name_max;	/* the longest name in the table */
 
 static unsigned int
 hash_name(const char *name, size_t len)
@@ -158,28 +159,42 @@ void
 mac_init(void)
 {
 	unsigned int	 h;
+	size_t		 len;
 	int		 i;
 
 	for (h = 0; h < HASH_SIZE; h++)
 		hash_slot[h] = -1;
 	for (i = 0; i < TOK__COUNT; i++) {
-		h = hash_name(mac_table[i].name, strlen(mac_table[i].name));
+		len = strlen(mac_table[i].name);
+		if (len > name_max)
+			name_max = len;
+		h = hash_name(mac_table[i].name, len);
 		while (hash_slot[h] != -1)
 			h = (h + 1) % HASH_SIZE;
 		hash_slot[h] = i;
 	}
 }
 
+/*
+ * Text lines are looked up too, to find macro names that lost their
+ * dot, so anything longer than the longest name is turned away before
+ * it is hashed.
+ */
 enum tok
 mac_lookup(const char *name, size_t len)
 {
 	unsigned int	 h;
 	const char	*n;
+	size_t		 i;
 
+	if (len == 0 || len > name_max)
+		return TOK_UNKNOWN;
 	for (h = hash_name(name, len); hash_slot[h] != -1;
 	    h = (h + 1) % HASH_SIZE) {
 		n = mac_table[hash_slot[h]].name;
-		if (strncmp(n, name, len) == 0 && n[len] == '\0')
+		for (i = 0; i < len && n[i] == name[i]; i++)
+			continue;
+		if (i == len && n[len] == '\0')
 			return hash_slot[h];
 	}
 	return TOK_UNKNOWN;

@@ -239,19 +239,34 @@ is_def(const struct page *pg, const char *name, size_t len)
 	return 0;
 }
 
+/*
+ * A node, its segments and the copy of its text come in one piece:
+ * every line of a page becomes a node, so this is much of the parse.
+ * Segments that hold nothing before the text starts (a line that
+ * only continued onto the next) are left out, so the node starts
+ * where its text does.
+ */
 static struct node *
 new_node(struct parser *p, const struct srcfile *f, enum ntype type,
     const char *text, size_t len, const struct seg *segs, int nsegs)
 {
 	struct node	*n;
 
-	n = arena_alloc(&p->pg->arena, sizeof(*n));
+	while (nsegs > 1 && segs[1].off == 0) {
+		segs++;
+		nsegs--;
+	}
+	n = arena_alloc(&p->pg->arena, sizeof(*n) +
+	    nsegs * sizeof(*segs) + len + 1);
+	n->segs = (struct seg *)(n + 1);
+	memcpy(n->segs, segs, nsegs * sizeof(*segs));
+	n->nsegs = nsegs;
+	n->text = (char *)(n->segs + nsegs);
+	memcpy(n->text, text, len);
+	n->len = len;
 	n->type = type;
 	n->tok = TOK_NONE;
 	n->file = f;
-	n->text = arena_strndup(&p->pg->arena, text, len);
-	n->len = len;
-	n->segs = shift_segs(&p->pg->arena, segs, nsegs, 0, &n->nsegs);
 	n->line = n->segs[0].line;
 	n->col = n->segs[0].col;
 	n->lastline = n->segs[n->nsegs - 1].line;
@@ -653,7 +668,7 @@ process(struct parser *p, struct srcfile *f, int *pos, const char *s,
 		append(p->group, n);
 	} else
 		insert(p, n);
-	if (n->type == N_MACRO && strcmp(n->name, ".") == 0)
+	if (n->type == N_MACRO && n->name[0] == '.' && n->name[1] == '\0')
 		diag_add(p->dl, p->cfg, f, n->line, n->col,
 		    R_ROFF_STRAY_CLOSE, ".. ends no definition or ignore "
 		    "block; remove it");

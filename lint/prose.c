@@ -25,6 +25,13 @@
  *	explain	 a paragraph for --explain; may repeat, lines are joined
  *
  * Lines starting with # and blank lines are ignored.
+ *
+ * Every pattern is compiled once, when it is loaded.  The rules run on
+ * every page, so the costs that matter are per page: a placeholder
+ * becomes a group matching any word and a callout that accepts only
+ * the page's words; a pattern that holds a literal is tried only near
+ * its occurrences (see "Where a pattern can match"); a word list is a
+ * hash table.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
@@ -32,6 +39,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <pcre2.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -48,13 +56,56 @@
 
 #define FONT_ANY	(-1)
 
-/* One entry of a word list, as sorted for lookup by its first word. */
+/* The placeholders a pattern may hold. */
+enum ph {
+	PH_NAMES,
+	PH_PARAMS,
+	PH__COUNT
+};
+
+static const char *const ph_text[PH__COUNT] = { "${NAMES}", "${PARAMS}" };
+
+/*
+ * What stands for a placeholder in the compiled pattern: a group that
+ * matches any word the placeholder can stand for, then a callout that
+ * lets the match go on only if the group holds one of the page's words
+ * (ph_callout).  A callout before the group saves trying each length
+ * of the group where none of the words starts.  The page's names are made of these characters
+ * (check.c), its parameters of fewer.  In a caseless part, k and s
+ * also match the Kelvin sign and the long s, as a literal would.
+ */
+#define PH_GROUP	"manlint_ph"
+#define PH_CLASS	"[\\w.+:@-]"
+#define PH_CLASS_I	"[\\w.+:@\\x{17f}\\x{212a}-]"
+#define MAX_PH		16
+
+#define MAX_LITS	8
+#define LIT_MAX		16	/* longest literal kept, with its NUL */
+
+/*
+ * Where a pattern can match.  Take the text a match spans to be what
+ * it consumes, plus the text some of its positive lookaheads look at
+ * (which starts inside the match, so the whole is one stretch).  Then
+ * set holds every byte that text can hold, and, when nlit > 0, it
+ * always holds one of the literals lit.  A match then starts in the
+ * run of bytes of set around an occurrence of a literal, and need be
+ * tried nowhere else; nor where the run holds no word of a placeholder
+ * that every match holds (phreq: those where case matters).
+ */
+struct reach {
+	unsigned char	 set[32];
+	char		 lit[MAX_LITS][LIT_MAX];
+	int		 nlit;
+	size_t		 key[MAX_LITS];	/* the byte of lit to look for */
+	int		 phreq;		/* bit k: spans a word of ph k */
+};
+
+/* One entry of a word list. */
 struct wentry {
 	const char	*w;
 	size_t		 len;
 	size_t		 flen;	/* length of the first word */
-	int		 idx;	/* in the list, for "first listed wins" */
-	int		 nocase;
+	int		 next;	/* the next entry of its bucket, or -1 */
 };
 
 struct prule {
@@ -66,23 +117,45 @@ struct prule {
 	char		**wrong;	/* word lists: what to replace */
 	char		**right;	/* and with what */
 	int		 nwords;
-	struct wentry	*sorted;	/* the words, by their first word */
-	int		 from[257];	/* sorted[from[ch]..from[ch + 1]]
-					 * start with the byte ch */
+	struct wentry	*entries;	/* the words, in list order */
+	int		*bucket;	/* first entry by hash of first word */
+	unsigned int	 mask;		/* of the bucket index */
 	int		 nocase;
 	char		*sections;	/* NULL for all */
 	int		 unless_font;	/* FONT_ANY for none */
 	char		*except;	/* words separated by spaces */
 	int		 number;	/* in the rule registry */
-	int		 per_page;	/* the pattern holds a placeholder */
-	pcre2_code	*code;		/* compiled once, unless per_page */
+	int		 uses[PH__COUNT];	/* the placeholders it holds */
+	int		 group[10];	/* group of $N in code, or -1 */
+	struct reach	 reach;
+	int		 windows;	/* matches are looked for near reach.lit */
+	pcre2_code	*code;
 	const char	*file;
 	int		 line;
 };
 
+/* Words a placeholder of a pattern stands for on one page. */
+struct words {
+	char		**w;
+	int		  n;
+	uint64_t	  lens;	/* bit n: a word of n bytes (63: longer) */
+	unsigned char	  first[32];	/* the first bytes of the words */
+};
+
+/* A word of the page, for the word lists. */
+struct pword {
+	size_t		 off;
+	size_t		 len;
+	unsigned int	 hash;
+};
+
 static struct prule	**prules;
 static int		  nprules;
+static struct pword	 *pwords;	/* split_words() */
+static size_t		  pwordcap;
 static pcre2_match_data	 *match;
+static pcre2_match_context *mctx;
+static struct words	  phwords[PH__COUNT];
 
 static char *
 join(char *old, const char *add)
@@ -100,29 +173,6 @@ join(char *old, const char *add)
 	return s;
 }
 
-/* Compile a pattern; JIT pays off only for patterns used many times. */
-static pcre2_code *
-compile(const char *pattern, int jit, char *err, size_t errsz)
-{
-	pcre2_code	*code;
-	PCRE2_SIZE	 off;
-	int		 rc;
-	PCRE2_UCHAR	 msg[256];
-
-	code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &rc, &off, NULL);
-	if (code == NULL) {
-		pcre2_get_error_message(rc, msg, sizeof(msg));
-		snprintf(err, errsz, "pattern does not compile at offset %zu: "
-		    "%s", (size_t)off, (char *)msg);
-		return NULL;
-	}
-	/* JIT is an optimisation: without it the interpreter is used. */
-	if (jit)
-		(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-	return code;
-}
-
 static int
 valid_id(const char *s)
 {
@@ -135,19 +185,6 @@ valid_id(const char *s)
 	return 1;
 }
 
-/* Quote s for a pattern: every non-alphanumeric byte escaped. */
-static void
-quote_into(char **out, size_t *len, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		*out = xrealloc(*out, *len + 3);
-		if (!isalnum((unsigned char)*s) && *s != '_')
-			(*out)[(*len)++] = '\\';
-		(*out)[(*len)++] = *s;
-	}
-	(*out)[*len] = '\0';
-}
-
 /*
  * A character of a word, for word lists: what \w and - match in a
  * pattern, ASCII letters, digits, _ and -.
@@ -155,8 +192,11 @@ quote_into(char **out, size_t *len, const char *s)
 static int
 is_wordch(char ch)
 {
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-	    (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
+	unsigned char	 c = ch;
+
+	/* No branch: split_words() tests every byte of every page. */
+	return ((unsigned int)((c | 0x20) - 'a') < 26) |
+	    ((unsigned int)(c - '0') < 10) | (c == '_') | (c == '-');
 }
 
 /* The byte ch, in lower case if case does not matter. */
@@ -171,41 +211,57 @@ fold(char ch, int nocase)
 static int
 wcmp(const char *a, size_t na, const char *b, size_t nb, int nocase)
 {
-	size_t	 i, n = na < nb ? na : nb;
-	int	 d;
+	size_t	 i;
 
-	for (i = 0; i < n; i++)
-		if ((d = fold(a[i], nocase) - fold(b[i], nocase)) != 0)
-			return d;
-	return na < nb ? -1 : na > nb;
+	if (na != nb)
+		return 1;
+	for (i = 0; i < na; i++)
+		if (fold(a[i], nocase) != fold(b[i], nocase))
+			return 1;
+	return 0;
 }
 
-static int
-wentry_cmp(const void *va, const void *vb)
+/*
+ * The hash of a word without regard to case, so that one hash of a
+ * word of the page serves lists of either kind.  Its length and first
+ * bytes are enough to tell words apart, and quick to hash for every
+ * word of every page.
+ */
+static unsigned int
+whash(const char *s, size_t len)
 {
-	const struct wentry	*a = va, *b = vb;
-	int			 d;
+	unsigned int	 h = len;
+	size_t		 i;
 
-	d = wcmp(a->w, a->flen, b->w, b->flen, a->nocase);
-	return d != 0 ? d : a->idx - b->idx;
+	for (i = 0; i < len && i < 4; i++)
+		h = h << 8 | fold(s[i], 1);
+	return h * 2654435761u >> 8;
 }
 
 /*
  * A word list is not matched with a pattern: an alternation of a
  * hundred words costs a hundred tries at every word of the page.  The
- * words are sorted by their first word instead, and each word of the
- * page is looked up.  Every WRONG must start with a word character,
- * so that it starts at a word of the page.
+ * entries are hashed by their first word instead, and each word of the
+ * page is looked up.  A bucket lists its entries in list order, so
+ * that of several entries that match, the first listed wins, as in an
+ * alternation.  Every WRONG must start with a word character, so that
+ * it starts at a word of the page.
  */
 static int
-sort_words(struct prule *r, char *err, size_t errsz)
+hash_words(struct prule *r, char *err, size_t errsz)
 {
 	struct wentry	*e;
+	unsigned int	 h;
 	int		 i;
 
-	r->sorted = xreallocarray(NULL, r->nwords, sizeof(*r->sorted));
+	r->entries = xreallocarray(NULL, r->nwords, sizeof(*r->entries));
+	for (r->mask = 15; r->mask < 2 * (unsigned int)r->nwords;
+	    r->mask = 2 * r->mask + 1)
+		continue;
+	r->bucket = xreallocarray(NULL, r->mask + 1, sizeof(*r->bucket));
+	memset(r->bucket, 0xff, (r->mask + 1) * sizeof(*r->bucket));
 	for (i = 0; i < r->nwords; i++) {
-		e = &r->sorted[i];
+		e = &r->entries[i];
 		e->w = r->wrong[i];
 		e->len = strlen(e->w);
 		for (e->flen = 0; is_wordch(e->w[e->flen]); e->flen++)
@@ -215,18 +271,1081 @@ sort_words(struct prule *r, char *err, size_t errsz)
 			    "letter, a digit, _ or -", e->w);
 			return -1;
 		}
-		e->idx = i;
-		e->nocase = r->nocase;
 	}
-	qsort(r->sorted, r->nwords, sizeof(*r->sorted), wentry_cmp);
-	for (i = 0; i < 257; i++)
-		r->from[i] = r->nwords;
-	for (i = r->nwords - 1; i >= 0; i--)
-		r->from[fold(r->sorted[i].w[0], r->nocase)] = i;
-	for (i = 255; i >= 0; i--)
-		if (r->from[i] > r->from[i + 1])
-			r->from[i] = r->from[i + 1];
+	for (i = r->nwords - 1; i >= 0; i--) {
+		e = &r->entries[i];
+		h = whash(e->w, e->flen) & r->mask;
+		e->next = r->bucket[h];
+		r->bucket[h] = i;
+	}
 	return 0;
+}
+
+/*
+ * Where a pattern can match (struct reach), found by a scan of its
+ * syntax.  The scan need not know every construct: it takes what it
+ * does not know to span any byte, or, when that could be wrong, turns
+ * the search near literals off (ok = 0).  It also finds the
+ * placeholders, and whether case matters where they stand.
+ */
+#define F_CASELESS	1	/* (?i) */
+#define F_EXTENDED	2	/* (?x): white space and # comments */
+#define F_EXTMORE	4	/* (?xx): white space in classes too */
+
+struct scan {
+	const char	*start;		/* the pattern */
+	const char	*p;		/* its next byte */
+	int		 ok;		/* the reach found can be used */
+	int		 quote;		/* inside \Q...\E */
+	int		 nph;
+	size_t		 phoff[MAX_PH];	/* where each placeholder is */
+	enum ph		 phkind[MAX_PH];
+	int		 phcase[MAX_PH];	/* (?i) is on there */
+};
+
+/* What an item of a pattern is. */
+enum item {
+	I_ZERO,		/* matches no text: an assertion, a verb, options */
+	I_TEXT,		/* matches text */
+	I_AHEAD,	/* a positive lookahead */
+	I_CHAR		/* one byte, whose case matters */
+};
+
+static void	 alt(struct scan *, int, struct reach *);
+static enum item group(struct scan *, int *, struct reach *);
+
+static void
+set_add(unsigned char *set, int ch)
+{
+	set[ch >> 3] |= 1 << (ch & 7);
+}
+
+static int
+set_has(const unsigned char *set, int ch)
+{
+	return set[ch >> 3] >> (ch & 7) & 1;
+}
+
+static void
+set_range(unsigned char *set, int lo, int hi)
+{
+	for (; lo <= hi; lo++)
+		set_add(set, lo);
+}
+
+static void
+set_union(unsigned char *set, const unsigned char *add)
+{
+	int	 i;
+
+	for (i = 0; i < 32; i++)
+		set[i] |= add[i];
+}
+
+/*
+ * Let a set hold both cases of its letters.  In UTF mode, k and s also
+ * match the Kelvin sign and the long s, which are not ASCII.
+ */
+static void
+set_fold(unsigned char *set)
+{
+	int	 lc;
+
+	for (lc = 'a'; lc <= 'z'; lc++) {
+		if (!set_has(set, lc) && !set_has(set, lc - 'a' + 'A'))
+			continue;
+		set_add(set, lc);
+		set_add(set, lc - 'a' + 'A');
+		if (lc == 'k' || lc == 's')
+			set_range(set, 0x80, 0xff);
+	}
+}
+
+/* Add what an escape such as \d stands for; 0 if c names none. */
+static int
+set_escape(unsigned char *set, int c)
+{
+	switch (c) {
+	case 'd':
+		set_range(set, '0', '9');
+		return 1;
+	case 'w':
+		set_range(set, '0', '9');
+		set_range(set, 'A', 'Z');
+		set_range(set, 'a', 'z');
+		set_add(set, '_');
+		return 1;
+	case 's':
+		set_range(set, '\t', '\r');
+		set_add(set, ' ');
+		return 1;
+	case 'D':
+	case 'H':
+	case 'N':
+	case 'P':
+	case 'R':
+	case 'S':
+	case 'V':
+	case 'W':
+	case 'X':
+	case 'h':
+	case 'p':
+	case 'v':
+		/* Near enough: any byte. */
+		memset(set, 0xff, 32);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Skip to just past the byte c, or to the end of the pattern. */
+static void
+skip_past(struct scan *sc, int c)
+{
+	while (*sc->p != '\0' && *sc->p++ != c)
+		continue;
+}
+
+/* Skip the bytes of a character after its first, in UTF-8. */
+static void
+skip_utf8(struct scan *sc)
+{
+	while (((unsigned char)*sc->p & 0xc0) == 0x80)
+		sc->p++;
+}
+
+/* The value of an escape such as \x41, \x{41} or \o{101}. */
+static long
+escape_value(struct scan *sc, int base, int maxdigits)
+{
+	char	*end;
+	long	 v = 0;
+	int	 n, d;
+
+	if (*sc->p == '{') {
+		v = strtol(sc->p + 1, &end, base);
+		sc->p = end;
+		skip_past(sc, '}');
+		return v;
+	}
+	for (n = 0; n < maxdigits; n++, sc->p++) {
+		d = isdigit((unsigned char)*sc->p) ? *sc->p - '0' :
+		    isxdigit((unsigned char)*sc->p) ?
+		    tolower((unsigned char)*sc->p) - 'a' + 10 : base;
+		if (d >= base)
+			break;
+		v = v * base + d;
+	}
+	return v;
+}
+
+/*
+ * The escape after a backslash: a byte (I_CHAR, in *ch), text (I_TEXT,
+ * its bytes added to set) or an assertion (I_ZERO).
+ */
+static enum item
+escape(struct scan *sc, int inclass, unsigned char *set, int *ch)
+{
+	int	 c = (unsigned char)*sc->p;
+	long	 v;
+
+	if (c == '\0') {
+		sc->ok = 0;
+		return I_ZERO;
+	}
+	sc->p++;
+	if (set_escape(set, c)) {
+		/* \p{L}, \pL, \N{U+41}. */
+		if ((c == 'p' || c == 'P' || c == 'N') && *sc->p == '{')
+			skip_past(sc, '}');
+		else if ((c == 'p' || c == 'P') && *sc->p != '\0')
+			sc->p++;
+		return I_TEXT;
+	}
+	switch (c) {
+	case 'b':
+		if (!inclass)
+			return I_ZERO;
+		v = '\b';
+		break;
+	case 'A':
+	case 'B':
+	case 'E':
+	case 'Z':
+	case 'z':
+		return I_ZERO;
+	case 'G':
+	case 'K':
+		/* They depend on where the search starts. */
+		sc->ok = 0;
+		return I_ZERO;
+	case 'Q':
+		sc->quote = 1;
+		return I_ZERO;
+	case 'a':
+		v = '\a';
+		break;
+	case 'c':
+		v = toupper((unsigned char)*sc->p) ^ 0x40;
+		if (*sc->p != '\0')
+			sc->p++;
+		break;
+	case 'e':
+		v = 033;
+		break;
+	case 'f':
+		v = '\f';
+		break;
+	case 'n':
+		v = '\n';
+		break;
+	case 'r':
+		v = '\r';
+		break;
+	case 't':
+		v = '\t';
+		break;
+	case 'x':
+		v = escape_value(sc, 16, 2);
+		break;
+	case 'o':
+		v = escape_value(sc, 8, 0);
+		break;
+	case '0':
+		v = escape_value(sc, 8, 2);
+		break;
+	default:
+		if (!isalnum(c)) {
+			v = c;
+			break;
+		}
+		/* A back reference (\1, \g{-1}, \k<name>): any byte. */
+		if ((c == 'g' || c == 'k') && *sc->p == '{')
+			skip_past(sc, '}');
+		else if ((c == 'g' || c == 'k') && *sc->p == '<')
+			skip_past(sc, '>');
+		else if ((c == 'g' || c == 'k') && *sc->p == '\'') {
+			sc->p++;
+			skip_past(sc, '\'');
+		} else {
+			if (*sc->p == '+' || *sc->p == '-')
+				sc->p++;
+			while (isdigit((unsigned char)*sc->p))
+				sc->p++;
+		}
+		memset(set, 0xff, 32);
+		return I_TEXT;
+	}
+	if (v < 0 || v >= 0x80) {
+		set_range(set, 0x80, 0xff);
+		skip_utf8(sc);
+		return I_TEXT;
+	}
+	set_add(set, v);
+	*ch = v;
+	return I_CHAR;
+}
+
+/*
+ * A character of a class: its byte, or -1 for a set such as \d, or a
+ * character that is not ASCII, added to set at once.
+ */
+static int
+class_char(struct scan *sc, unsigned char *set)
+{
+	int	 c = (unsigned char)*sc->p++, ch;
+
+	if (c == '\\') {
+		if (escape(sc, 1, set, &ch) == I_CHAR)
+			return ch;
+		if (sc->quote) {
+			/* \Q...\E in a class: near enough, any byte. */
+			memset(set, 0xff, 32);
+			while (*sc->p != '\0' &&
+			    !(sc->p[0] == '\\' && sc->p[1] == 'E'))
+				sc->p++;
+			if (*sc->p != '\0')
+				sc->p += 2;
+			sc->quote = 0;
+		}
+		return -1;
+	}
+	if (c >= 0x80) {
+		set_range(set, 0x80, 0xff);
+		skip_utf8(sc);
+		return -1;
+	}
+	return c;
+}
+
+/* A class, from after its [; its bytes are added to set. */
+static void
+cclass(struct scan *sc, int flags, unsigned char *set)
+{
+	unsigned char	 in[32];
+	const char	*first, *end;
+	int		 neg = 0, lo, hi, i;
+
+	memset(in, 0, sizeof(in));
+	if (*sc->p == '^') {
+		neg = 1;
+		sc->p++;
+	}
+	first = sc->p;
+	for (;;) {
+		if (*sc->p == '\0') {
+			sc->ok = 0;
+			break;
+		}
+		if (*sc->p == ']' && sc->p != first) {
+			sc->p++;
+			break;
+		}
+		if ((flags & F_EXTMORE) && (*sc->p == ' ' || *sc->p == '\t')) {
+			sc->p++;
+			continue;
+		}
+		if (sc->p[0] == '[' && sc->p[1] == ':' &&
+		    (end = strstr(sc->p, ":]")) != NULL) {
+			/* A POSIX class: near enough, any byte. */
+			memset(in, 0xff, sizeof(in));
+			sc->p = end + 2;
+			continue;
+		}
+		if ((lo = class_char(sc, in)) < 0)
+			continue;
+		if (sc->p[0] != '-' || sc->p[1] == ']' || sc->p[1] == '\0') {
+			set_add(in, lo);
+			continue;
+		}
+		sc->p++;
+		if ((hi = class_char(sc, in)) < 0) {
+			/* As in [a-\d]: the - is a byte of its own. */
+			set_add(in, lo);
+			set_add(in, '-');
+		} else
+			set_range(in, lo, hi);
+	}
+	if (flags & F_CASELESS)
+		set_fold(in);
+	if (neg) {
+		for (i = 0; i < 16; i++)
+			in[i] = ~in[i];
+		set_range(in, 0x80, 0xff);
+	}
+	set_union(set, in);
+}
+
+/* Skip white space and comments, where (?x) makes them no part. */
+static void
+skip_space(struct scan *sc, int flags)
+{
+	if (!(flags & F_EXTENDED) || sc->quote)
+		return;
+	for (;;) {
+		if (isspace((unsigned char)*sc->p))
+			sc->p++;
+		else if (*sc->p == '#')
+			while (*sc->p != '\0' && *sc->p != '\n')
+				sc->p++;
+		else
+			return;
+	}
+}
+
+/*
+ * A quantifier after an item, if any: 1, with the least count it
+ * allows in *min.  A brace that starts no quantifier is a literal.
+ */
+static int
+quantifier(struct scan *sc, int flags, long *min)
+{
+	char	*q;
+
+	if (sc->quote)
+		return 0;
+	skip_space(sc, flags);
+	switch (*sc->p) {
+	case '*':
+	case '?':
+		*min = 0;
+		break;
+	case '+':
+		*min = 1;
+		break;
+	case '{':
+		if (!isdigit((unsigned char)sc->p[1]))
+			return 0;
+		*min = strtol(sc->p + 1, &q, 10);
+		if (*q == ',')
+			for (q++; isdigit((unsigned char)*q); q++)
+				continue;
+		if (*q != '}')
+			return 0;
+		sc->p = q;
+		break;
+	default:
+		return 0;
+	}
+	sc->p++;
+	if (*sc->p == '+' || *sc->p == '?')
+		sc->p++;
+	return 1;
+}
+
+static void
+close_group(struct scan *sc)
+{
+	if (*sc->p == ')')
+		sc->p++;
+	else
+		sc->ok = 0;
+}
+
+/* A callout, from its C: (?C), (?C1), (?C"text"). */
+static void
+skip_callout(struct scan *sc)
+{
+	int	 open, close;
+
+	open = (unsigned char)*++sc->p;
+	if (open != '\0' && strchr("`'\"^%#${", open) != NULL) {
+		close = open == '{' ? '}' : open;
+		for (sc->p++; *sc->p != '\0'; sc->p++)
+			if (*sc->p == close && *++sc->p != close)
+				break;
+	}
+	skip_past(sc, ')');
+}
+
+/*
+ * A verb or an alpha assertion, from after its "(*".  Verbs that act
+ * within one try, as (*SKIP) does, leave the search alone; (*COMMIT),
+ * (*ACCEPT), (*SKIP:NAME) and options such as (*UCP) do not.
+ */
+static enum item
+verb(struct scan *sc, int flags, struct reach *r)
+{
+	static const char *const local[] = {
+		"SKIP", "PRUNE", "THEN", "FAIL", "F", "MARK", "", NULL
+	};
+	const char	*name = sc->p;
+	size_t		 len;
+	int		 i;
+
+	while (isalnum((unsigned char)*sc->p) || *sc->p == '_')
+		sc->p++;
+	len = sc->p - name;
+	if (len > 0 && islower((unsigned char)*name) && *sc->p == ':') {
+		/* As (*pla:...): rare, so left to the full search. */
+		sc->p++;
+		alt(sc, flags, r);
+		close_group(sc);
+		sc->ok = 0;
+		return I_TEXT;
+	}
+	for (i = 0; local[i] != NULL; i++)
+		if (strlen(local[i]) == len && strncmp(local[i], name, len) == 0)
+			break;
+	if (local[i] == NULL || (i == 0 && *sc->p == ':'))
+		sc->ok = 0;
+	skip_past(sc, ')');
+	return I_ZERO;
+}
+
+/* Options, from after "(?": (?i), (?-x), or a group with them, (?i:. */
+static enum item
+options(struct scan *sc, int *flags, struct reach *r)
+{
+	int	 fl = *flags, on = 1;
+
+	for (;; sc->p++) {
+		switch (*sc->p) {
+		case '^':
+			fl &= ~(F_CASELESS | F_EXTENDED | F_EXTMORE);
+			break;
+		case '-':
+			on = 0;
+			break;
+		case 'i':
+			fl = on ? fl | F_CASELESS : fl & ~F_CASELESS;
+			break;
+		case 'x':
+			if (!on)
+				fl &= ~(F_EXTENDED | F_EXTMORE);
+			else if (sc->p[1] == 'x') {
+				fl |= F_EXTENDED | F_EXTMORE;
+				sc->p++;
+			} else
+				fl |= F_EXTENDED;
+			break;
+		case ')':
+			/* They hold to the end of the group. */
+			sc->p++;
+			*flags = fl;
+			return I_ZERO;
+		case ':':
+			sc->p++;
+			alt(sc, fl, r);
+			close_group(sc);
+			return I_TEXT;
+		default:
+			if (!isalpha((unsigned char)*sc->p)) {
+				sc->ok = 0;
+				return I_ZERO;
+			}
+			break;
+		}
+	}
+}
+
+/* A group, from its "(", with what follows it: (?:, (?=, (?<name>. */
+static enum item
+group(struct scan *sc, int *flags, struct reach *r)
+{
+	struct reach	 drop;
+	int		 fl = *flags;
+
+	if (*++sc->p == '*') {
+		sc->p++;
+		return verb(sc, fl, r);
+	}
+	if (*sc->p != '?') {
+		alt(sc, fl, r);
+		close_group(sc);
+		return I_TEXT;
+	}
+	switch (*++sc->p) {
+	case '#':
+		skip_past(sc, ')');
+		return I_ZERO;
+	case ':':
+	case '|':
+	case '>':
+		sc->p++;
+		alt(sc, fl, r);
+		close_group(sc);
+		return I_TEXT;
+	case '=':
+		sc->p++;
+		alt(sc, fl, r);
+		close_group(sc);
+		return I_AHEAD;
+	case '!':
+		sc->p++;
+		alt(sc, fl, &drop);
+		close_group(sc);
+		return I_ZERO;
+	case '<':
+		if (sc->p[1] == '=' || sc->p[1] == '!') {
+			sc->p += 2;
+			alt(sc, fl, &drop);
+			close_group(sc);
+			return I_ZERO;
+		}
+		skip_past(sc, '>');
+		alt(sc, fl, r);
+		close_group(sc);
+		return I_TEXT;
+	case '\'':
+		sc->p++;
+		skip_past(sc, '\'');
+		alt(sc, fl, r);
+		close_group(sc);
+		return I_TEXT;
+	case 'P':
+		if (sc->p[1] == '<') {
+			skip_past(sc, '>');
+			alt(sc, fl, r);
+			close_group(sc);
+			return I_TEXT;
+		}
+		/* (?P=name) refers back, (?P>name) recurses. */
+		skip_past(sc, ')');
+		memset(r->set, 0xff, sizeof(r->set));
+		return I_TEXT;
+	case 'C':
+		skip_callout(sc);
+		return I_ZERO;
+	case '(':
+		/* (?(cond)yes|no); the condition may be an assertion. */
+		if (sc->p[1] == '?' || sc->p[1] == '*')
+			(void)group(sc, &fl, &drop);
+		else
+			skip_past(sc, ')');
+		alt(sc, fl, r);
+		close_group(sc);
+		r->nlit = 0;
+		r->phreq = 0;
+		return I_TEXT;
+	default:
+		break;
+	}
+	if (*sc->p == 'R' || *sc->p == '&' || *sc->p == '+' ||
+	    isdigit((unsigned char)*sc->p) ||
+	    (*sc->p == '-' && isdigit((unsigned char)sc->p[1]))) {
+		/* A recursion or a call: (?R), (?1), (?&name). */
+		skip_past(sc, ')');
+		memset(r->set, 0xff, sizeof(r->set));
+		return I_TEXT;
+	}
+	return options(sc, flags, r);
+}
+
+/* ${NAMES} or ${PARAMS} at p: its length, or 0. */
+static size_t
+placeholder(const char *p, enum ph *kind)
+{
+	size_t	 n;
+	int	 k;
+
+	for (k = 0; k < PH__COUNT; k++) {
+		n = strlen(ph_text[k]);
+		if (strncmp(p, ph_text[k], n) == 0) {
+			*kind = k;
+			return n;
+		}
+	}
+	return 0;
+}
+
+/* One item of a sequence, without its quantifier. */
+static enum item
+item(struct scan *sc, int *flags, struct reach *r, int *ch)
+{
+	enum item	 it;
+	enum ph		 kind;
+	size_t		 n;
+	int		 c = (unsigned char)*sc->p;
+
+	memset(r, 0, sizeof(*r));
+	if (sc->quote && c == '\\' && sc->p[1] == 'E') {
+		sc->p += 2;
+		sc->quote = 0;
+		return I_ZERO;
+	}
+	if (sc->quote) {
+		sc->p++;
+		it = I_CHAR;
+		*ch = c;
+	} else if (c == '(')
+		return group(sc, flags, r);
+	else if (c == '[') {
+		sc->p++;
+		cclass(sc, *flags, r->set);
+		return I_TEXT;
+	} else if (c == '.') {
+		sc->p++;
+		memset(r->set, 0xff, sizeof(r->set));
+		return I_TEXT;
+	} else if (c == '^') {
+		sc->p++;
+		return I_ZERO;
+	} else if (c == '$') {
+		if ((n = placeholder(sc->p, &kind)) == 0) {
+			sc->p++;
+			return I_ZERO;
+		}
+		if (sc->nph < MAX_PH) {
+			sc->phoff[sc->nph] = sc->p - sc->start;
+			sc->phkind[sc->nph] = kind;
+			sc->phcase[sc->nph] = (*flags & F_CASELESS) != 0;
+		}
+		sc->nph++;
+		sc->p += n;
+		set_escape(r->set, 'w');
+		set_add(r->set, '.');
+		set_add(r->set, '+');
+		set_add(r->set, ':');
+		set_add(r->set, '@');
+		set_add(r->set, '-');
+		if (*flags & F_CASELESS)
+			set_range(r->set, 0x80, 0xff);
+		else
+			r->phreq = 1 << kind;
+		return I_TEXT;
+	} else if (c == '\\') {
+		sc->p++;
+		if ((it = escape(sc, 0, r->set, ch)) != I_CHAR)
+			return it;
+	} else {
+		sc->p++;
+		it = I_CHAR;
+		*ch = c;
+	}
+	/* A byte, as is or quoted. */
+	if (*ch >= 0x80) {
+		set_range(r->set, 0x80, 0xff);
+		skip_utf8(sc);
+		it = I_TEXT;
+	} else
+		set_add(r->set, *ch);
+	/* An \E right after: so that a quantifier after it is seen. */
+	if (sc->quote && sc->p[0] == '\\' && sc->p[1] == 'E') {
+		sc->p += 2;
+		sc->quote = 0;
+	}
+	if (it == I_TEXT)
+		return I_TEXT;
+	if ((*flags & F_CASELESS) && isalpha(*ch)) {
+		set_fold(r->set);
+		return I_TEXT;
+	}
+	return it;
+}
+
+/* The least length of the literals. */
+static size_t
+shortest(const struct reach *r)
+{
+	size_t	 n = SIZE_MAX, k;
+	int	 i;
+
+	for (i = 0; i < r->nlit; i++)
+		if ((k = strlen(r->lit[i])) < n)
+			n = k;
+	return n;
+}
+
+/*
+ * Take the literals of cand instead of those of best if they are
+ * likely rarer in text: longer, or fewer of them.
+ */
+static void
+consider(struct reach *best, const struct reach *cand)
+{
+	size_t	 nb, nc;
+
+	if (cand->nlit == 0)
+		return;
+	if (best->nlit > 0) {
+		nb = shortest(best);
+		nc = shortest(cand);
+		if (nc < nb || (nc == nb && cand->nlit >= best->nlit))
+			return;
+	}
+	*best = *cand;
+}
+
+/* A run of literal bytes ends: it is a candidate literal. */
+static void
+end_run(struct reach *run, size_t *nrun, struct reach *best)
+{
+	if (*nrun == 0)
+		return;
+	run->lit[0][*nrun] = '\0';
+	run->nlit = 1;
+	consider(best, run);
+	*nrun = 0;
+}
+
+/*
+ * A sequence of items, up to | or ).  Its literals are those of the
+ * best of its required items, runs of literal bytes among them.  The
+ * bytes a lookahead looks at join the sequence's set only if the
+ * lookahead gives the literals: the other lookaheads are not counted
+ * in what a match spans.
+ */
+static void
+seq(struct scan *sc, int *flags, struct reach *r)
+{
+	struct reach	 it, best, run;
+	enum item	 kind;
+	size_t		 nrun = 0;
+	long		 min;
+	int		 ch = 0;
+
+	memset(r, 0, sizeof(*r));
+	memset(&best, 0, sizeof(best));
+	memset(&run, 0, sizeof(run));
+	for (;;) {
+		skip_space(sc, *flags);
+		if (*sc->p == '\0' ||
+		    (!sc->quote && (*sc->p == '|' || *sc->p == ')')))
+			break;
+		kind = item(sc, flags, &it, &ch);
+		if (!quantifier(sc, *flags, &min)) {
+			min = 1;
+			if (kind == I_CHAR) {
+				/* Unquantified, it carries the run on. */
+				set_union(r->set, it.set);
+				if (nrun == LIT_MAX - 1)
+					end_run(&run, &nrun, &best);
+				run.lit[0][nrun++] = ch;
+				continue;
+			}
+		}
+		switch (kind) {
+		case I_ZERO:
+			/* Text around it is still one run. */
+			break;
+		case I_AHEAD:
+			if (min > 0)
+				consider(&best, &it);
+			break;
+		case I_CHAR:
+			set_union(r->set, it.set);
+			if (min > 0) {
+				/* As in ab+: "ab" is there. */
+				if (nrun == LIT_MAX - 1)
+					end_run(&run, &nrun, &best);
+				run.lit[0][nrun++] = ch;
+			}
+			end_run(&run, &nrun, &best);
+			break;
+		case I_TEXT:
+			set_union(r->set, it.set);
+			end_run(&run, &nrun, &best);
+			if (min > 0) {
+				r->phreq |= it.phreq;
+				memset(it.set, 0, sizeof(it.set));
+				consider(&best, &it);
+			}
+			break;
+		}
+	}
+	end_run(&run, &nrun, &best);
+	if (best.nlit > 0) {
+		memcpy(r->lit, best.lit, sizeof(r->lit));
+		r->nlit = best.nlit;
+		set_union(r->set, best.set);
+	}
+}
+
+/* A match of one of the alternatives r and b. */
+static void
+merge(struct reach *r, const struct reach *b)
+{
+	int	 i, j;
+
+	set_union(r->set, b->set);
+	r->phreq &= b->phreq;
+	if (r->nlit == 0 || b->nlit == 0) {
+		r->nlit = 0;
+		return;
+	}
+	for (i = 0; i < b->nlit; i++) {
+		for (j = 0; j < r->nlit; j++)
+			if (strcmp(r->lit[j], b->lit[i]) == 0)
+				break;
+		if (j < r->nlit)
+			continue;
+		if (r->nlit == MAX_LITS) {
+			r->nlit = 0;
+			return;
+		}
+		memcpy(r->lit[r->nlit++], b->lit[i], LIT_MAX);
+	}
+}
+
+/* Alternatives, up to a ) or the end. */
+static void
+alt(struct scan *sc, int flags, struct reach *r)
+{
+	struct reach	 b;
+
+	seq(sc, &flags, r);
+	while (*sc->p == '|') {
+		sc->p++;
+		seq(sc, &flags, &b);
+		merge(r, &b);
+	}
+}
+
+/*
+ * The byte of a literal to look for with memchr(3), the rest compared
+ * where it is found: the rarest in English text, by the frequency of
+ * letters, other bytes than lowercase letters and space counting as
+ * rarer still.
+ */
+static size_t
+rarest(const char *lit)
+{
+	static const char common[] = " etaoinshrdlcumwfgypbvkjxqz";
+	const char	*p;
+	size_t		 i, best = 0, rank, most = 0;
+
+	for (i = 0; lit[i] != '\0'; i++) {
+		p = strchr(common, lit[i]);
+		rank = p != NULL ? (size_t)(p - common) : sizeof(common);
+		if (rank > most) {
+			most = rank;
+			best = i;
+		}
+	}
+	return best;
+}
+
+/*
+ * Scan a pattern.  A literal that holds another is found only where
+ * the other is: it is dropped.
+ */
+static void
+scan_pattern(struct scan *sc, const char *pattern, struct reach *r)
+{
+	int	 i, j;
+
+	memset(sc, 0, sizeof(*sc));
+	sc->start = sc->p = pattern;
+	sc->ok = 1;
+	alt(sc, 0, r);
+	if (*sc->p != '\0')
+		sc->ok = 0;
+	for (i = 0; i < r->nlit; i++)
+		for (j = 0; j < r->nlit; j++)
+			if (j != i && strstr(r->lit[i], r->lit[j]) != NULL) {
+				memmove(r->lit[i], r->lit[i + 1],
+				    (r->nlit - i - 1) * sizeof(r->lit[0]));
+				r->nlit--;
+				i--;
+				break;
+			}
+	for (i = 0; i < r->nlit; i++)
+		r->key[i] = rarest(r->lit[i]);
+}
+
+/*
+ * The offset in the rule's pattern of offset off of the pattern
+ * compiled, whose placeholders were replaced: out[i] is where
+ * placeholder i starts there, outlen[i] how long its group is.
+ */
+static size_t
+source_offset(const struct scan *sc, const size_t *out,
+    const size_t *outlen, size_t off)
+{
+	size_t	 shift = 0;
+	int	 i;
+
+	for (i = 0; i < sc->nph; i++) {
+		if (off < out[i])
+			break;
+		if (off < out[i] + outlen[i])
+			return sc->phoff[i];
+		shift += outlen[i] - strlen(ph_text[sc->phkind[i]]);
+	}
+	return off - shift;
+}
+
+/*
+ * Number the groups of the pattern as its author did, without those
+ * of the placeholders, for $1..$9 and except.  A back reference to a
+ * group after a placeholder would count them: it is refused.
+ */
+static int
+map_groups(struct prule *r, char *err, size_t errsz)
+{
+	PCRE2_SPTR	 tab;
+	uint32_t	 ncap, nname, esz, refmax, g, first = UINT32_MAX, i;
+	char		*mine;
+	int		 k;
+
+	pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
+	pcre2_pattern_info(r->code, PCRE2_INFO_NAMECOUNT, &nname);
+	pcre2_pattern_info(r->code, PCRE2_INFO_NAMEENTRYSIZE, &esz);
+	pcre2_pattern_info(r->code, PCRE2_INFO_NAMETABLE, &tab);
+	pcre2_pattern_info(r->code, PCRE2_INFO_BACKREFMAX, &refmax);
+	mine = xcalloc(ncap + 1, 1);
+	for (i = 0; i < nname; i++, tab += esz) {
+		g = (uint32_t)tab[0] << 8 | tab[1];
+		if (strncmp((const char *)tab + 2, PH_GROUP,
+		    strlen(PH_GROUP)) == 0) {
+			mine[g] = 1;
+			if (g < first)
+				first = g;
+		}
+	}
+	if (refmax >= first) {
+		free(mine);
+		snprintf(err, errsz, "a back reference in a pattern with a "
+		    "placeholder must refer to a group before it");
+		return -1;
+	}
+	r->group[0] = 0;
+	for (k = 1, g = 1; k < 10; k++) {
+		while (g <= ncap && mine[g])
+			g++;
+		r->group[k] = g <= ncap ? (int)g++ : -1;
+	}
+	free(mine);
+	return 0;
+}
+
+/*
+ * Does PCRE2 find where a match can start as fast as the literals
+ * would?  It does when one byte, or a byte in two cases, or one of two
+ * bytes starts every match: it looks for them as memchr(3) does.
+ */
+static int
+starts_fast(const pcre2_code *code)
+{
+	const uint8_t	*map;
+	uint32_t	 type;
+	int		 i, n = 0;
+
+	if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 &&
+	    type == 1)
+		return 1;
+	if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &map) != 0 ||
+	    map == NULL)
+		return 0;
+	for (i = 0; i < 32; i++)
+		n += __builtin_popcount(map[i]);
+	return n <= 2;
+}
+
+/*
+ * Compile the rule's pattern, each placeholder replaced by its group
+ * and callout.  The pattern is scanned first for where it can match
+ * (struct reach); offsets in messages are those of the rule's text.
+ */
+static int
+compile_rule(struct prule *r, char *err, size_t errsz)
+{
+	struct scan	 sc;
+	PCRE2_UCHAR	 msg[256];
+	PCRE2_SIZE	 off;
+	size_t		 out[MAX_PH], outlen[MAX_PH], len, o = 0, from = 0;
+	uint32_t	 opts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
+	char		*pat;
+	int		 i, n, rc;
+
+	scan_pattern(&sc, r->pattern, &r->reach);
+	if (sc.nph > MAX_PH) {
+		snprintf(err, errsz, "a pattern may hold %d placeholders at "
+		    "most", MAX_PH);
+		return -1;
+	}
+	if (sc.ok && r->reach.nlit > 0)
+		opts |= PCRE2_USE_OFFSET_LIMIT;
+	len = strlen(r->pattern) + sc.nph * 96 + 1;
+	pat = xmalloc(len);
+	for (i = 0; i < sc.nph; i++) {
+		memcpy(pat + o, r->pattern + from, sc.phoff[i] - from);
+		o += sc.phoff[i] - from;
+		out[i] = o;
+		n = 1 + sc.phkind[i] + PH__COUNT * sc.phcase[i];
+		o += snprintf(pat + o, len - o, "(?C%d)(?<%s%d>%s+)(?C%d)",
+		    n + 2 * PH__COUNT, PH_GROUP, i,
+		    sc.phcase[i] ? PH_CLASS_I : PH_CLASS, n);
+		outlen[i] = o - out[i];
+		from = sc.phoff[i] + strlen(ph_text[sc.phkind[i]]);
+		r->uses[sc.phkind[i]] = 1;
+	}
+	strcpy(pat + o, r->pattern + from);
+	r->code = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, opts,
+	    &rc, &off, NULL);
+	free(pat);
+	if (r->code == NULL) {
+		pcre2_get_error_message(rc, msg, sizeof(msg));
+		snprintf(err, errsz, "pattern does not compile at offset %zu: "
+		    "%s", source_offset(&sc, out, outlen, off), (char *)msg);
+		return -1;
+	}
+	/* JIT is an optimisation: without it the interpreter is used. */
+	(void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+	r->windows = (opts & PCRE2_USE_OFFSET_LIMIT) && !starts_fast(r->code);
+	return map_groups(r, err, errsz);
 }
 
 /* Check a finished rule and register it; -1 and a message if bad. */
@@ -248,15 +1367,10 @@ finish(struct prule *r, char *err, size_t errsz)
 		return -1;
 	}
 	if (r->nwords > 0) {
-		if (sort_words(r, err, errsz) == -1)
+		if (hash_words(r, err, errsz) == -1)
 			return -1;
-	} else {
-		r->per_page = strstr(r->pattern, "${NAMES}") != NULL ||
-		    strstr(r->pattern, "${PARAMS}") != NULL;
-		if (!r->per_page &&
-		    (r->code = compile(r->pattern, 1, err, errsz)) == NULL)
-			return -1;
-	}
+	} else if (compile_rule(r, err, errsz) == -1)
+		return -1;
 	if (r->info.summary == NULL)
 		r->info.summary = r->message;
 	if (r->info.explain == NULL)
@@ -281,7 +1395,8 @@ prule_free(struct prule *r)
 	}
 	free(r->wrong);
 	free(r->right);
-	free(r->sorted);
+	free(r->entries);
+	free(r->bucket);
 	free(r->pattern);
 	free(r->message);
 	free(r->suggest);
@@ -299,6 +1414,7 @@ static struct prule *
 new_rule(const char *id, const char *file, int line)
 {
 	struct prule	*r;
+	int		 i;
 
 	r = xcalloc(1, sizeof(*r));
 	r->info.id = xstrdup(id);
@@ -306,6 +1422,9 @@ new_rule(const char *id, const char *file, int line)
 	r->info.profiles = PROF_MANPAGES;
 	r->font = FONT_ANY;
 	r->unless_font = FONT_ANY;
+	/* A word list has only $0. */
+	for (i = 1; i < 10; i++)
+		r->group[i] = -1;
 	r->file = file;
 	r->line = line;
 	return r;
@@ -364,7 +1483,8 @@ set_key(struct prule *r, const char *key, const char *val, char *err,
 		}
 		r->info.per_file = p;
 	} else if (strcmp(key, "except") == 0)
-		r->except = join(r->except, val); else if (strcmp(key, "word") == 0) {
+		r->except = join(r->except, val);
+	else if (strcmp(key, "word") == 0) {
 		if ((arrow = strstr(val, " -> ")) == NULL || arrow == val ||
 		    arrow[4] == '\0') {
 			snprintf(err, errsz, "word takes \"WRONG -> RIGHT\"");
@@ -500,62 +1620,20 @@ prose_default_path(const char *argv0)
 	return access(buf, R_OK) == 0 ? buf : NULL;
 }
 
-/* Words a placeholder of a pattern stands for on one page. */
-struct words {
-	char	**w;
-	int	  n;
-};
-
-/*
- * The pattern with each placeholder replaced by an alternation of its
- * words, or NULL if a placeholder it uses has none on this page.
- */
-static char *
-expand(const struct prule *r, const struct words *names,
-    const struct words *params)
+/* Note the lengths and first bytes of the words, for ph_callout. */
+static void
+index_words(struct words *w)
 {
-	const char	*p = r->pattern, *at, *pn, *pp;
-	const struct words *w;
-	char		*out = xstrdup("");
-	size_t		 len = 0;
-	int		 i;
+	size_t	 n;
+	int	 i;
 
-	for (;;) {
-		pn = strstr(p, "${NAMES}");
-		pp = strstr(p, "${PARAMS}");
-		if (pn == NULL && pp == NULL)
-			break;
-		if (pp == NULL || (pn != NULL && pn < pp)) {
-			at = pn;
-			w = names;
-		} else {
-			at = pp;
-			w = params;
-		}
-		if (w->n == 0) {
-			free(out);
-			return NULL;
-		}
-		out = xrealloc(out, len + (at - p) + 4);
-		memcpy(out + len, p, at - p);
-		len += at - p;
-		memcpy(out + len, "(?:", 3);
-		len += 3;
-		for (i = 0; i < w->n; i++) {
-			if (i > 0) {
-				out = xrealloc(out, len + 2);
-				out[len++] = '|';
-			}
-			quote_into(&out, &len, w->w[i]);
-		}
-		out = xrealloc(out, len + 2);
-		out[len++] = ')';
-		out[len] = '\0';
-		p = strchr(at, '}') + 1;
+	w->lens = 0;
+	memset(w->first, 0, sizeof(w->first));
+	for (i = 0; i < w->n; i++) {
+		n = strlen(w->w[i]);
+		w->lens |= (uint64_t)1 << (n < 63 ? n : 63);
+		set_add(w->first, (unsigned char)w->w[i][0]);
 	}
-	out = xrealloc(out, len + strlen(p) + 1);
-	strcpy(out + len, p);
-	return out;
 }
 
 #define MAX_PARAMS	128
@@ -598,6 +1676,7 @@ collect_params(const struct page *pg, struct words *params)
 		params->w[params->n++] = xstrndup(syn.s + i, j - i);
 	}
 	ptext_free(&syn);
+	index_words(params);
 }
 
 static void
@@ -608,6 +1687,86 @@ free_words(struct words *w)
 	for (i = 0; i < w->n; i++)
 		free(w->w[i]);
 	free(w->w);
+	memset(w, 0, sizeof(*w));
+}
+
+/*
+ * How many bytes of the text at s, n bytes long, the word w matches
+ * from its start, or 0.  Where case does not matter, k and s also
+ * match the Kelvin sign and the long s, as in a pattern.
+ */
+static size_t
+word_at(const char *w, const char *s, size_t n, int caseless)
+{
+	size_t	 i = 0;
+
+	for (; *w != '\0'; w++) {
+		if (caseless && fold(*w, 1) == 's' && n - i >= 2 &&
+		    memcmp(s + i, "\xc5\xbf", 2) == 0)
+			i += 2;
+		else if (caseless && fold(*w, 1) == 'k' && n - i >= 3 &&
+		    memcmp(s + i, "\xe2\x84\xaa", 3) == 0)
+			i += 3;
+		else if (i < n && fold(s[i], caseless) == fold(*w, caseless))
+			i++;
+		else
+			return 0;
+	}
+	return i;
+}
+
+/* Is the text s, n bytes, one of the words? */
+static int
+is_word(const struct words *w, const char *s, size_t n, int caseless)
+{
+	int	 i;
+
+	if (!caseless && !(w->lens >> (n < 63 ? n : 63) & 1))
+		return 0;
+	for (i = 0; i < w->n; i++)
+		if (word_at(w->w[i], s, n, caseless) == n)
+			return 1;
+	return 0;
+}
+
+/* Does one of the words start the text at s, n bytes long? */
+static int
+starts_word(const struct words *w, const char *s, size_t n, int caseless)
+{
+	int	 i;
+
+	if (!caseless && (n == 0 || !set_has(w->first, (unsigned char)*s)))
+		return 0;
+	for (i = 0; i < w->n; i++)
+		if (word_at(w->w[i], s, n, caseless) > 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The callouts around the group of a placeholder (compile_rule): the
+ * match goes on (0) if one of the words the placeholder stands for on
+ * this page starts here, or, after the group, if the group holds one.
+ * The callout's number tells the placeholder, whether case matters,
+ * and which of the two it is.
+ */
+static int
+ph_callout(pcre2_callout_block *cb, void *data)
+{
+	const struct words	*w = data;
+	const char		*s = (const char *)cb->subject;
+	const PCRE2_SIZE	*ov = cb->offset_vector;
+	uint32_t		 g = cb->capture_last;
+	uint32_t		 n = cb->callout_number - 1;
+
+	if (n >= 2 * PH__COUNT) {
+		n -= 2 * PH__COUNT;
+		return starts_word(&w[n % PH__COUNT], s + cb->current_position,
+		    cb->subject_length - cb->current_position,
+		    n / PH__COUNT) ? 0 : 1;
+	}
+	return is_word(&w[n % PH__COUNT], s + ov[2 * g],
+	    ov[2 * g + 1] - ov[2 * g], n / PH__COUNT) ? 0 : 1;
 }
 
 /*
@@ -615,8 +1774,8 @@ free_words(struct words *w)
  * and its groups, white space folded and trimmed.
  */
 static void
-substitute(const char *t, const struct ptext *pt, const PCRE2_SIZE *ov,
-    int ngroups, char *buf, size_t bufsz, size_t *o)
+substitute(const char *t, const struct prule *r, const struct ptext *pt,
+    const PCRE2_SIZE *ov, int ngroups, char *buf, size_t bufsz, size_t *o)
 {
 	size_t	 k, a, b;
 	int	 g;
@@ -624,7 +1783,8 @@ substitute(const char *t, const struct ptext *pt, const PCRE2_SIZE *ov,
 
 	for (; *t != '\0' && *o + 1 < bufsz; t++) {
 		if (t[0] != '$' || !isdigit((unsigned char)t[1]) ||
-		    (g = t[1] - '0') >= ngroups || ov[2 * g] == PCRE2_UNSET) {
+		    (g = r->group[t[1] - '0']) < 0 || g >= ngroups ||
+		    ov[2 * g] == PCRE2_UNSET) {
 			buf[(*o)++] = *t;
 			continue;
 		}
@@ -664,14 +1824,14 @@ format_message(const struct prule *r, const struct ptext *pt,
 	size_t		 o = 0;
 
 	buf[0] = '\0';
-	substitute(r->message, pt, ov, ngroups, buf, bufsz, &o);
+	substitute(r->message, r, pt, ov, ngroups, buf, bufsz, &o);
 	if (r->nwords > 0 && (right = word_right(r, pt->s + ov[0],
 	    ov[1] - ov[0])) != NULL)
 		snprintf(buf + o, bufsz - o, "; write \"%s\"", right);
 	else if (r->suggest != NULL) {
-		substitute("; write \"", pt, ov, ngroups, buf, bufsz, &o);
-		substitute(r->suggest, pt, ov, ngroups, buf, bufsz, &o);
-		substitute("\"", pt, ov, ngroups, buf, bufsz, &o);
+		substitute("; write \"", r, pt, ov, ngroups, buf, bufsz, &o);
+		substitute(r->suggest, r, pt, ov, ngroups, buf, bufsz, &o);
+		substitute("\"", r, pt, ov, ngroups, buf, bufsz, &o);
 	}
 }
 
@@ -682,6 +1842,7 @@ keep_match(const struct prule *r, const struct ptext *pt,
 {
 	const char	*p, *w;
 	size_t		 i, n, a, b;
+	int		 g = r->group[1];
 
 	if (ov[0] >= pt->len ||
 	    (r->font != FONT_ANY && pt->font[ov[0]] != r->font))
@@ -693,8 +1854,10 @@ keep_match(const struct prule *r, const struct ptext *pt,
 				return 0;
 	if (r->except == NULL)
 		return 1;
-	a = ngroups > 1 && ov[2] != PCRE2_UNSET ? ov[2] : ov[0];
-	b = ngroups > 1 && ov[2] != PCRE2_UNSET ? ov[3] : ov[1];
+	if (g < 0 || g >= ngroups || ov[2 * g] == PCRE2_UNSET)
+		g = 0;
+	a = ov[2 * g];
+	b = ov[2 * g + 1];
 	w = pt->s + a;
 	for (p = r->except; *p != '\0'; p += n) {
 		while (*p == ' ')
@@ -706,33 +1869,36 @@ keep_match(const struct prule *r, const struct ptext *pt,
 	return 1;
 }
 
-/* Report a match of [a, b) of the text, if its fonts and words allow. */
+/* Report a match, if its fonts and words allow. */
 static void
 report_match(struct ctx *c, const struct prule *r, const struct ptext *pt,
     const PCRE2_SIZE *ov, int ngroups)
 {
-	const struct ppos *at;
+	struct ppos	 at;
 	char		 msg[512];
 
 	if (!keep_match(r, pt, ov, ngroups))
 		return;
-	at = &pt->pos[ov[0]];
+	ptext_pos(pt, ov[0], &at);
 	format_message(r, pt, ov, ngroups, msg, sizeof(msg));
-	diag_add(c->dl, c->cfg, at->file, at->line, at->col, r->number, "%s",
+	diag_add(c->dl, c->cfg, at.file, at.line, at.col, r->number, "%s",
 	    msg);
 }
 
+/*
+ * Report the matches that start between start and limit, each search
+ * going on where the last match ended.
+ */
 static void
-run_rule(struct ctx *c, const struct prule *r, pcre2_code *code,
-    const struct ptext *pt)
+run_span(struct ctx *c, const struct prule *r, const struct ptext *pt,
+    PCRE2_SIZE start, PCRE2_SIZE limit)
 {
-	PCRE2_SIZE	*ov, start = 0;
+	PCRE2_SIZE	*ov = pcre2_get_ovector_pointer(match);
 	int		 rc;
 
-	ov = pcre2_get_ovector_pointer(match);
-	while (start <= pt->len) {
-		rc = pcre2_match(code, (PCRE2_SPTR)pt->s, pt->len, start, 0,
-		    match, NULL);
+	while (start <= limit) {
+		rc = pcre2_match(r->code, (PCRE2_SPTR)pt->s, pt->len, start, 0,
+		    match, mctx);
 		if (rc < 0)
 			break;
 		report_match(c, r, pt, ov, rc);
@@ -741,61 +1907,168 @@ run_rule(struct ctx *c, const struct prule *r, pcre2_code *code,
 }
 
 /*
- * The entry of a word list that matches at s[a], a word of the page
- * flen bytes long, whole words only, or NULL.  Of several, the first
- * listed wins, as in an alternation.
+ * Where literal i of the reach is in the text from from on, or the
+ * text's end.
+ */
+static size_t
+lit_at(const struct ptext *pt, const struct reach *rc, int i, size_t from)
+{
+	const char	*lit = rc->lit[i], *p, *end = pt->s + pt->len;
+	size_t		 key = rc->key[i], n = strlen(lit);
+
+	for (p = pt->s + from + key; p < end &&
+	    (p = memchr(p, lit[key], end - p)) != NULL; p++)
+		if ((size_t)(end - p) >= n - key &&
+		    memcmp(p - key, lit, n) == 0)
+			return p - key - pt->s;
+	return pt->len;
+}
+
+/*
+ * Does [a, b) of the text hold a word of each placeholder that every
+ * match holds?
+ */
+static int
+holds_words(const struct prule *r, const struct ptext *pt, size_t a,
+    size_t b)
+{
+	const struct words	*w;
+	size_t			 p;
+	int			 i, k;
+
+	for (k = 0; k < PH__COUNT; k++) {
+		if (!(r->reach.phreq & 1 << k))
+			continue;
+		w = &phwords[k];
+		for (p = a; p < b; p++) {
+			if (!set_has(w->first, (unsigned char)pt->s[p]))
+				continue;
+			for (i = 0; i < w->n; i++)
+				if (word_at(w->w[i], pt->s + p, b - p, 0) > 0)
+					break;
+			if (i < w->n)
+				break;
+		}
+		if (p == b)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Match a rule against the text.  When it has literals, only the runs
+ * of bytes of its set around their occurrences are searched (struct
+ * reach): no match starts elsewhere.  The offset limit keeps each
+ * search to its run; the order and the matches are those a search of
+ * the whole text finds.
+ */
+static void
+run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
+{
+	const struct reach	*rc = &r->reach;
+	size_t			 at[MAX_LITS], start = 0, q, a, b;
+	int			 i;
+
+	if (!r->windows) {
+		pcre2_set_offset_limit(mctx, PCRE2_UNSET);
+		run_span(c, r, pt, 0, pt->len);
+		return;
+	}
+	for (i = 0; i < rc->nlit; i++)
+		at[i] = lit_at(pt, rc, i, 0);
+	for (;;) {
+		for (q = pt->len, i = 0; i < rc->nlit; i++) {
+			if (at[i] < start)
+				at[i] = lit_at(pt, rc, i, start);
+			if (at[i] < q)
+				q = at[i];
+		}
+		if (q == pt->len)
+			break;
+		for (a = q; a > start && set_has(rc->set,
+		    (unsigned char)pt->s[a - 1]); a--)
+			continue;
+		for (b = q; b < pt->len && set_has(rc->set,
+		    (unsigned char)pt->s[b]); b++)
+			continue;
+		if (holds_words(r, pt, a, b)) {
+			pcre2_set_offset_limit(mctx, b);
+			run_span(c, r, pt, a, b);
+		}
+		/* The literal's bytes are in the set: b > q. */
+		start = b;
+	}
+}
+
+/*
+ * Split the page into words, runs of is_wordch(), for the word lists;
+ * return how many.  The bounds of words are found with no branch per
+ * byte: at every word, a branch would be mispredicted, which costs
+ * more than the rest of the lookup.  The array is kept for the next
+ * page.
+ */
+static size_t
+split_words(const struct ptext *pt)
+{
+	size_t	 n = 0, e = 0, i;
+	int	 in = 0, w;
+
+	if (pwordcap < pt->len / 2 + 2) {
+		pwordcap = pt->len / 2 + 2;
+		pwords = xreallocarray(pwords, pwordcap, sizeof(*pwords));
+	}
+	/* The NUL after the text ends its last word. */
+	for (i = 0; i <= pt->len; i++) {
+		w = is_wordch(pt->s[i]);
+		pwords[n].off = i;
+		n += w & !in;
+		pwords[e].len = i;
+		e += in & !w;
+		in = w;
+	}
+	for (i = 0; i < n; i++) {
+		pwords[i].len -= pwords[i].off;
+		pwords[i].hash = whash(pt->s + pwords[i].off, pwords[i].len);
+	}
+	return n;
+}
+
+/*
+ * The entry of a word list that matches at word w of the page, whole
+ * words only, or NULL.  Of several, the first listed wins.
  */
 static const struct wentry *
-find_word(const struct prule *r, const struct ptext *pt, size_t a,
-    size_t flen)
+find_word(const struct prule *r, const struct ptext *pt,
+    const struct pword *w)
 {
 	const struct wentry	*e;
-	int			 c, lo, hi, mid, d;
+	int			 i;
 
-	c = fold(pt->s[a], r->nocase);
-	lo = r->from[c];
-	hi = r->from[c + 1];
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		e = &r->sorted[mid];
-		d = wcmp(e->w, e->flen, pt->s + a, flen, r->nocase);
-		if (d < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (hi = r->from[c + 1]; lo < hi; lo++) {
-		e = &r->sorted[lo];
-		if (wcmp(e->w, e->flen, pt->s + a, flen, r->nocase) != 0)
-			break;
-		if (a + e->len <= pt->len && wcmp(e->w, e->len, pt->s + a,
-		    e->len, r->nocase) == 0 && !is_wordch(pt->s[a + e->len]))
+	for (i = r->bucket[w->hash & r->mask]; i != -1; i = e->next) {
+		e = &r->entries[i];
+		if (e->flen == w->len && w->off + e->len <= pt->len &&
+		    wcmp(e->w, e->len, pt->s + w->off, e->len,
+		    r->nocase) == 0 && !is_wordch(pt->s[w->off + e->len]))
 			return e;
 	}
 	return NULL;
 }
 
 static void
-run_words(struct ctx *c, const struct prule *r, const struct ptext *pt)
+run_words(struct ctx *c, const struct prule *r, const struct ptext *pt,
+    const struct pword *w, size_t nw)
 {
 	const struct wentry	*e;
 	PCRE2_SIZE		 ov[2];
-	size_t			 i = 0, end;
+	size_t			 i, end = 0;
 
-	while (i < pt->len) {
-		if (!is_wordch(pt->s[i])) {
-			i++;
+	for (i = 0; i < nw; i++) {
+		/* A phrase found covers the words in it. */
+		if (w[i].off < end || (e = find_word(r, pt, &w[i])) == NULL)
 			continue;
-		}
-		for (end = i; end < pt->len && is_wordch(pt->s[end]); end++)
-			continue;
-		if ((e = find_word(r, pt, i, end - i)) != NULL) {
-			ov[0] = i;
-			ov[1] = i + e->len;
-			report_match(c, r, pt, ov, 1);
-			end = ov[1];
-		}
-		i = end;
+		ov[0] = w[i].off;
+		ov[1] = end = w[i].off + e->len;
+		report_match(c, r, pt, ov, 1);
 	}
 }
 
@@ -820,51 +2093,68 @@ in_sections(const struct prule *r, const char *section)
 	return 0;
 }
 
+/* The match data, for the rule with the most groups, and the context. */
+static void
+match_init(void)
+{
+	uint32_t	 n, most = 0;
+	int		 i;
+
+	for (i = 0; i < nprules; i++)
+		if (prules[i]->code != NULL &&
+		    pcre2_pattern_info(prules[i]->code,
+		    PCRE2_INFO_CAPTURECOUNT, &n) == 0 && n > most)
+			most = n;
+	match = pcre2_match_data_create(most + 1, NULL);
+	mctx = pcre2_match_context_create(NULL);
+	pcre2_set_callout(mctx, ph_callout, phwords);
+}
+
 void
 check_prose(struct ctx *c)
 {
 	struct ptext	 pt;
-	struct words	 names, params = { NULL, 0 };
-	pcre2_code	*code;
-	char		*pattern, err[256];
-	int		 i, any = 0, have_params = 0;
+	struct words	*names = &phwords[PH_NAMES];
+	struct prule	*r;
+	size_t		 nw = 0;
+	int		 i, k, any = 0, have_words = 0, have_params = 0;
 
 	for (i = 0; i < nprules; i++)
 		any |= c->cfg->enabled[prules[i]->number];
 	if (!any)
 		return;
 	if (match == NULL)
-		match = pcre2_match_data_create(10, NULL);
-	names.w = c->names;
-	names.n = c->nnames;
+		match_init();
+	names->w = c->names;
+	names->n = c->nnames;
+	index_words(names);
 	ptext_build(&pt, c->pg);
 	for (i = 0; i < nprules; i++) {
-		if (!c->cfg->enabled[prules[i]->number] ||
-		    !in_sections(prules[i], c->section))
+		r = prules[i];
+		if (!c->cfg->enabled[r->number] ||
+		    !in_sections(r, c->section))
 			continue;
-		if (prules[i]->nwords > 0) {
-			run_words(c, prules[i], &pt);
-			continue;
-		}
-		if (!prules[i]->per_page) {
-			run_rule(c, prules[i], prules[i]->code, &pt);
+		if (r->nwords > 0) {
+			if (!have_words) {
+				nw = split_words(&pt);
+				have_words = 1;
+			}
+			run_words(c, r, &pt, pwords, nw);
 			continue;
 		}
 		/* Found only when a rule asks: most pages need none. */
-		if (!have_params &&
-		    strstr(prules[i]->pattern, "${PARAMS}") != NULL) {
-			collect_params(c->pg, &params);
+		if (r->uses[PH_PARAMS] && !have_params) {
+			collect_params(c->pg, &phwords[PH_PARAMS]);
 			have_params = 1;
 		}
-		if ((pattern = expand(prules[i], &names, &params)) == NULL)
-			continue;
-		if ((code = compile(pattern, 0, err, sizeof(err))) != NULL) {
-			run_rule(c, prules[i], code, &pt);
-			pcre2_code_free(code);
-		}
-		free(pattern);
+		/* A placeholder with no words on the page matches nothing. */
+		for (k = 0; k < PH__COUNT; k++)
+			if (r->uses[k] && phwords[k].n == 0)
+				break;
+		if (k == PH__COUNT)
+			run_rule(c, r, &pt);
 	}
-	free_words(&params);
+	free_words(&phwords[PH_PARAMS]);
 	ptext_free(&pt);
 }
 
@@ -876,5 +2166,10 @@ prose_free(void)
 	for (i = 0; i < nprules; i++)
 		pcre2_code_free(prules[i]->code);
 	pcre2_match_data_free(match);
+	pcre2_match_context_free(mctx);
 	match = NULL;
+	mctx = NULL;
+	free(pwords);
+	pwords = NULL;
+	pwordcap = 0;
 }

@@ -13,26 +13,67 @@
 #include "tree.h"
 #include "util.h"
 
+/* Room for n more bytes and the NUL. */
 static void
-grow(struct ptext *pt)
+reserve(struct ptext *pt, size_t n)
 {
-	pt->cap = pt->cap ? pt->cap * 2 : 4096;
+	if (pt->len + n + 1 <= pt->cap)
+		return;
+	while (pt->len + n + 1 > pt->cap)
+		pt->cap = pt->cap ? pt->cap * 2 : 4096;
 	pt->s = xrealloc(pt->s, pt->cap);
-	pt->pos = xreallocarray(pt->pos, pt->cap, sizeof(*pt->pos));
 	pt->font = xrealloc(pt->font, pt->cap);
 }
 
-/* Every byte of every page passes here: keep the common case short. */
-static inline void
+/*
+ * The next byte comes from at: a new segment, unless the last one goes
+ * on there.  A segment emptied by put_break() is reused.
+ */
+static void
+mark(struct ptext *pt, const struct ppos *at)
+{
+	struct pseg	*l;
+
+	if (pt->nseg > 0) {
+		l = &pt->seg[pt->nseg - 1];
+		if (l->at.file == at->file && l->at.line == at->line &&
+		    l->at.col + (int)(pt->len - l->off) == at->col)
+			return;
+		if (l->off == pt->len) {
+			l->at = *at;
+			return;
+		}
+	}
+	if (pt->nseg == pt->segcap) {
+		pt->segcap = pt->segcap ? pt->segcap * 2 : 256;
+		pt->seg = xreallocarray(pt->seg, pt->segcap,
+		    sizeof(*pt->seg));
+	}
+	pt->seg[pt->nseg].off = pt->len;
+	pt->seg[pt->nseg++].at = *at;
+}
+
+/*
+ * Append n bytes of s in a font, the first from at, the others from
+ * the columns after it.  Every byte of every page passes here: plain
+ * text goes in whole runs, so that the common case is a copy.
+ */
+static void
+put_run(struct ptext *pt, const char *s, size_t n, const struct ppos *at,
+    int font)
+{
+	reserve(pt, n);
+	mark(pt, at);
+	memcpy(pt->s + pt->len, s, n);
+	memset(pt->font + pt->len, font, n);
+	pt->len += n;
+	pt->s[pt->len] = '\0';
+}
+
+static void
 put(struct ptext *pt, char ch, const struct ppos *at, int font)
 {
-	if (pt->len + 2 > pt->cap)
-		grow(pt);
-	pt->s[pt->len] = ch;
-	pt->pos[pt->len] = *at;
-	pt->font[pt->len] = font;
-	pt->len++;
-	pt->s[pt->len] = '\0';
+	put_run(pt, &ch, 1, at, font);
 }
 
 static void
@@ -110,7 +151,7 @@ put_roff(struct ptext *pt, const char *s, size_t len, const struct node *n,
 {
 	struct ppos	 at;
 	struct esc	 e;
-	size_t		 i;
+	size_t		 i, j, end;
 	int		 k = 0, prev = PF_ROMAN;
 
 	at.file = n->file;
@@ -127,8 +168,20 @@ put_roff(struct ptext *pt, const char *s, size_t len, const struct node *n,
 			at.col = segs[k].col + (int)(i - segs[k].off);
 		}
 		e.len = 1;
+		if (s[i] == '\t') {
+			put(pt, ' ', &at, *font);
+			continue;
+		}
 		if (s[i] != '\\') {
-			put(pt, s[i] == '\t' ? ' ' : s[i], &at, *font);
+			/* Plain bytes, up to an escape, a tab or a new line. */
+			end = len;
+			if (segs != NULL && k + 1 < nsegs && segs[k + 1].off < end)
+				end = segs[k + 1].off;
+			for (j = i + 1; j < end && s[j] != '\\' && s[j] != '\t';
+			    j++)
+				continue;
+			put_run(pt, s + i, j - i, &at, *font);
+			e.len = j - i;
 			continue;
 		}
 		esc_parse(s + i, len - i, &e);
@@ -301,10 +354,27 @@ ptext_synopsis(struct ptext *pt, const struct page *pg)
 }
 
 void
+ptext_pos(const struct ptext *pt, size_t off, struct ppos *at)
+{
+	size_t	 lo = 0, hi = pt->nseg, mid;
+
+	/* The last segment that starts at off or before. */
+	while (hi - lo > 1) {
+		mid = (lo + hi) / 2;
+		if (pt->seg[mid].off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*at = pt->seg[lo].at;
+	at->col += (int)(off - pt->seg[lo].off);
+}
+
+void
 ptext_free(struct ptext *pt)
 {
 	free(pt->s);
-	free(pt->pos);
 	free(pt->font);
+	free(pt->seg);
 	memset(pt, 0, sizeof(*pt));
 }

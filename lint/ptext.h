@@ -26,17 +26,30 @@ struct ppos {
 	int		 col;
 };
 
+/*
+ * Where bytes of the text come from: byte off + i, up to the next
+ * segment, is at the column at.col + i of the line.
+ */
+struct pseg {
+	size_t		 off;
+	struct ppos	 at;
+};
+
 struct ptext {
 	char		*s;	/* NUL-terminated */
 	size_t		 len;
 	size_t		 cap;
-	struct ppos	*pos;	/* one per byte of s */
 	unsigned char	*font;	/* PF_*, one per byte of s */
+	struct pseg	*seg;	/* by offset */
+	size_t		 nseg;
+	size_t		 segcap;
 };
 
 void	ptext_build(struct ptext *, const struct page *);
 /* The same for the SYNOPSIS section alone, no-fill lines included. */
 void	ptext_synopsis(struct ptext *, const struct page *);
+/* Where byte off of the text comes from. */
+void	ptext_pos(const struct ptext *, size_t off, struct ppos *);
 void	ptext_free(struct ptext *);
 
 #endif

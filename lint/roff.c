@@ -75,28 +75,28 @@ roff_getline(const struct srcfile *f, int *pos, struct lline *l)
 {
 	const struct srcline	*sl;
 	size_t			 keep;
-	int			 join;
+	int			 ln = *pos, join;
 
 	l->len = 0;
 	l->nsegs = 0;
 	l->comment = 0;
 	l->comment_col = 0;
 	l->open_braces = l->close_braces = 0;
-	if (*pos >= f->nlines)
+	if (ln >= f->nlines)
 		return 0;
-	l->line = *pos + 1;
+	l->line = ln + 1;
 	do {
-		sl = &f->lines[*pos];
-		l->lastline = *pos + 1;
-		lline_addseg(l, *pos + 1, 1);
+		sl = &f->lines[ln++];
+		lline_addseg(l, ln, 1);
 		keep = scan_physical(l, f->buf + sl->off, sl->len, &join);
+		/* Room for the NUL too. */
 		lline_reserve(l, keep);
 		memcpy(l->buf + l->len, f->buf + sl->off, keep);
 		l->len += keep;
-		(*pos)++;
-	} while (join && *pos < f->nlines);
-	lline_reserve(l, 0);
+	} while (join && ln < f->nlines);
 	l->buf[l->len] = '\0';
+	l->lastline = ln;
+	*pos = ln;
 	return 1;
 }
 
@@ -126,9 +126,10 @@ roff_pos(const struct seg *segs, int nsegs, size_t off, int *line, int *col)
 
 /*
  * Read one argument starting at s[*i] into o, which has room for the
- * rest of the line; advance *i past it.
+ * rest of the line; advance *i past it.  Return the end of what was
+ * written, where the NUL goes.
  */
-static void
+static char *
 read_arg(const char *s, size_t len, size_t *i, struct arg *a, char *o)
 {
 	size_t		 j = *i;
@@ -174,25 +175,34 @@ read_arg(const char *s, size_t len, size_t *i, struct arg *a, char *o)
 	}
 	*o = '\0';
 	*i = j;
+	return o;
 }
 
-/* Scratch space for arguments, reused from line to line. */
-static char		*scratch;
-static size_t		 scratch_cap;
+/* Scratch space for the argument list, reused from line to line. */
 static struct arg	*argv_tmp;
 static int		 argv_cap;
 
+/*
+ * The arguments are written straight into one arena buffer of len + 1
+ * bytes.  That is always enough: an argument never prints longer than
+ * the input it was read from, and each one's NUL takes the place of
+ * the space or the quote after it, or of the end of the line.
+ */
 int
 roff_args(struct arena *ar, const char *s, size_t len,
     const struct seg *segs, int nsegs, size_t base, struct arg **args)
 {
+	char	*o;
 	int	 n = 0;
 	size_t	 i = 0;
 
-	if (scratch_cap < len + 1) {
-		scratch_cap = len + 1 > 256 ? len + 1 : 256;
-		scratch = xrealloc(scratch, scratch_cap);
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i >= len) {
+		*args = NULL;
+		return 0;
 	}
+	o = arena_alloc(ar, len - i + 1);
 	for (;;) {
 		while (i < len && (s[i] == ' ' || s[i] == '\t'))
 			i++;
@@ -203,17 +213,14 @@ roff_args(struct arena *ar, const char *s, size_t len,
 			argv_tmp = xreallocarray(argv_tmp, argv_cap,
 			    sizeof(*argv_tmp));
 		}
-		memset(&argv_tmp[n], 0, sizeof(argv_tmp[n]));
 		roff_pos(segs, nsegs, base + i, &argv_tmp[n].line,
 		    &argv_tmp[n].col);
-		read_arg(s, len, &i, &argv_tmp[n], scratch);
-		argv_tmp[n].s = arena_strndup(ar, scratch, strlen(scratch));
+		argv_tmp[n].quoted = argv_tmp[n].unterminated = 0;
+		argv_tmp[n].s = o;
+		o = read_arg(s, len, &i, &argv_tmp[n], o) + 1;
 		n++;
 	}
-	*args = NULL;
-	if (n > 0) {
-		*args = arena_alloc(ar, n * sizeof(**args));
-		memcpy(*args, argv_tmp, n * sizeof(**args));
-	}
+	*args = arena_alloc(ar, n * sizeof(**args));
+	memcpy(*args, argv_tmp, n * sizeof(**args));
 	return n;
 }

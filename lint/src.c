@@ -138,11 +138,12 @@ looks_binary(const char *buf, size_t len)
 	unsigned char c;
 
 	for (i = 0; i < n; i++) {
-		c = buf[i];
+		if ((c = buf[i]) >= 0x20)
+			continue;
 		if (c == '\0')
 			nul++;
-		else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' &&
-		    c != '\f' && c != '\b' && c != 033)
+		else if (c != '\n' && c != '\r' && c != '\t' && c != '\f' &&
+		    c != '\b' && c != 033)
 			bad++;
 	}
 	return n > 0 && (nul * 100 > n || (nul + bad) * 10 > n);
