@@ -315,7 +315,9 @@ check_page(struct page *pg, struct diaglist *dl, const struct config *cfg)
 		if (n->type == N_MACRO && n->tok < TOK__COUNT &&
 		    (mac_table[n->tok].flags & (MF_FONT | MF_ALTFONT)))
 			nodes_add(&c.fonts, n);
-		if (n->type == N_MACRO && n->tok == M_SH) {
+		if (n->type == N_MACRO && n->tok == M_SH && n->nargs == 1)
+			n->sec = sec_lookup(n->args[0].s);
+		else if (n->type == N_MACRO && n->tok == M_SH) {
 			h = heading_text(n);
 			n->sec = sec_lookup(h);
 			free(h);

@@ -62,22 +62,17 @@ in_sec(const struct node *n, enum sec s)
 	return n->sh != NULL && n->sh->sec == s;
 }
 
-/* The font of argument i: 'B', 'I' or 'R'. */
+/*
+ * The font of argument i: 'B', 'I' or 'R'.  The alternating macros
+ * are named after their two fonts.
+ */
 static int
 arg_font(const struct node *n, int i)
 {
-	switch (n->tok) {
-	case M_B:
-	case M_SB:
-		return 'B';
-	case M_I:
-		return 'I';
-	case M_SM:
-	case M_R:
-		return 'R';
-	default:
+	if (is_alt(n))
 		return n->name[i % 2];
-	}
+	return n->tok == M_I ? 'I' : n->tok == M_B || n->tok == M_SB ?
+	    'B' : 'R';
 }
 
 static const char *
@@ -585,6 +580,9 @@ comma_glued(struct ctx *c, const struct node *n)
 	const char	*a, *next;
 	int		 i;
 
+	/* No comma on the line, no argument of one. */
+	if (memchr(n->text, ',', n->len) == NULL)
+		return;
 	for (i = 0; i + 1 < n->nargs; i++) {
 		a = n->args[i].s;
 		next = n->args[i + 1].s;
@@ -617,6 +615,9 @@ quote_stray(struct ctx *c, const struct node *n)
 	size_t		 j, len;
 	int		 i, quotes, closing;
 
+	/* An argument holds a quote only if the line does. */
+	if (memchr(n->text, '"', n->len) == NULL)
+		return;
 	for (i = 0; i < n->nargs; i++) {
 		s = n->args[i].s;
 		if (strchr(s, '"') == NULL || strstr(s, "\\&\"") != NULL)
@@ -952,7 +953,8 @@ word_font(struct ctx *c, const struct node *n)
 	    (n->nargs == 2 && !is_punct(n->args[1].s)) || n->nargs > 2)
 		return;
 	if (f == 'B') {
-		if (!is_listed(bold, a, strlen(a)) ||
+		/* None of the words has more than three letters. */
+		if (strlen(a) > 3 || !is_listed(bold, a, strlen(a)) ||
 		    (!is_alt(n) && !among_macros(n)))
 			return;
 	} else if ((strcmp(a, "or") != 0 && strcmp(a, "and") != 0) ||

@@ -299,20 +299,20 @@ unknown(struct ctx *c, const struct node *n)
 /*
  * Requests take their arguments their own way (.ds keeps a leading
  * quote), so only macro calls are checked for unterminated quotes.
+ * An unterminated quote runs to the end of the line, so only the last
+ * argument can have one.
  */
 static void
 quotes(struct ctx *c, const struct node *n)
 {
-	int	 i;
+	int	 i = n->nargs - 1;
 
-	if (n->tok < TOK__COUNT && (mac_table[n->tok].flags & MF_REQUEST))
+	if (i < 0 || !n->args[i].unterminated ||
+	    (n->tok < TOK__COUNT && (mac_table[n->tok].flags & MF_REQUEST)))
 		return;
-	for (i = 0; i < n->nargs; i++)
-		if (n->args[i].unterminated)
-			report_arg(c, n, i, R_QUOTE_UNTERMINATED, "quoted "
-			    "argument of .%s has no closing quote, so it "
-			    "runs to the end of the line; add the closing "
-			    "\"", n->name);
+	report_arg(c, n, i, R_QUOTE_UNTERMINATED, "quoted argument of .%s "
+	    "has no closing quote, so it runs to the end of the line; add "
+	    "the closing \"", n->name);
 }
 
 void

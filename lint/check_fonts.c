@@ -446,10 +446,11 @@ check_fonts(struct ctx *c)
 	fs.c = c;
 	fs.cur = fs.prev = roman;
 	fs.plain = count_plain(c);
+	for (i = 0; i < c->rest.n; i++)
+		if ((n = c->rest.v[i])->type == N_RAW)
+			table_line(c, n);
 	for (i = 0; i < c->all.n; i++) {
 		n = c->all.v[i];
-		if (n->type == N_RAW)
-			table_line(c, n);
 		if (n->flags & (NF_REGION | NF_COND))
 			continue;
 		if (n->type == N_TEXT) {

@@ -52,12 +52,6 @@ is_heading(const struct node *n)
 }
 
 static int
-is_break(const struct node *n)
-{
-	return is_tok(n, R_br) || is_tok(n, R_sp);
-}
-
-static int
 is_silent(const struct node *n)
 {
 	return n->type == N_COMMENT || n->type == N_RAW ||
@@ -242,14 +236,32 @@ count_after_heading(const struct ctx *c)
 static void
 check_macro(struct ctx *c, const struct node *n, int pd0, int habit)
 {
-	if (is_plain_para(n) && !habit)
-		para_after_heading(c, n);
-	if (is_para(n))
+	switch (n->tok) {
+	case M_PP:
+	case M_P:
+	case M_LP:
+		if (!habit)
+			para_after_heading(c, n);
 		para_empty(c, n);
-	if (is_break(n))
-		break_beside(c, n, pd0);
-	if (is_tok(n, M_TP) || is_tok(n, M_TQ))
+		break;
+	case M_TP:
+		para_empty(c, n);
 		tp_no_tag(c, n);
+		break;
+	case M_TQ:
+		tp_no_tag(c, n);
+		break;
+	case M_IP:
+	case M_HP:
+		para_empty(c, n);
+		break;
+	case R_br:
+	case R_sp:
+		break_beside(c, n, pd0);
+		break;
+	default:
+		break;
+	}
 }
 
 /* Does the source line of n hold a comment escape? */

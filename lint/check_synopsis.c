@@ -367,12 +367,8 @@ is_keyword(const char *s, size_t len)
 		"unsigned", "signed", "float", "double", "const",
 		"volatile", "restrict", "struct", "union", "enum", NULL
 	};
-	int	 i;
 
-	for (i = 0; words[i] != NULL; i++)
-		if (strlen(words[i]) == len && memcmp(words[i], s, len) == 0)
-			return 1;
-	return 0;
+	return is_listed(words, s, len);
 }
 
 /* Where the line's code ends: at a comment, or at its end. */

@@ -158,47 +158,54 @@ check_tab(struct ctx *c, const struct node *n)
 }
 
 /*
- * In examples, tabs in the middle of a line may line up columns of
- * output on purpose; tabs that indent code or line up its comments
- * depend on the reader's tab stops.
+ * The width of a no-fill line as printed: escapes print one character
+ * or none, UTF-8 continuation bytes nothing, and a tab moves to the
+ * next multiple of 8.
  */
-static void
-check_code_tab(struct ctx *c, const struct node *n)
+static size_t
+printed_width(const char *p, size_t len)
 {
-	const char	*t;
-	size_t		 i;
+	struct esc	 e;
+	size_t		 i, w = 0;
 
-	if (n->len > 0 && n->text[0] == '\t') {
-		report(c, n, 0, R_TEXT_TAB, "tab indents an example line; "
-		    "indent with spaces");
-		return;
+	for (i = 0; i < len; i++) {
+		if (p[i] == '\t')
+			w = (w / 8 + 1) * 8;
+		else if (p[i] == '\\') {
+			esc_parse(p + i, len - i, &e);
+			if (e.kind == ESC_BACKSLASH || e.kind == ESC_MINUS ||
+			    e.kind == ESC_SPACE || e.kind == ESC_CHAR ||
+			    e.kind == ESC_SPECIAL || e.kind == ESC_UNKNOWN)
+				w++;
+			if (e.kind == ESC_COMMENT)
+				break;
+			i += e.len > 0 ? e.len - 1 : 0;
+		} else if (((unsigned char)p[i] & 0xc0) != 0x80)
+			w++;
 	}
-	if ((t = memchr(n->text, '\t', n->len)) == NULL)
-		return;
-	for (i = t - n->text; i < n->len && n->text[i] == '\t'; i++)
-		continue;
-	if (i + 1 < n->len && n->text[i] == '/' &&
-	    (n->text[i + 1] == '*' || n->text[i + 1] == '/'))
-		report(c, n, t - n->text, R_TEXT_TAB, "tab before a comment "
-		    "in an example; align it with spaces");
+	return w;
 }
 
 static void
 check_length(struct ctx *c, const struct node *n)
 {
 	const struct srcline	*sl;
+	size_t			 w;
 	int			 ln;
 
 	for (ln = n->line; ln <= n->lastline; ln++) {
 		sl = &n->file->lines[ln - 1];
 		if (sl->len <= MAX_LINE_BYTES)
 			continue;
-		if (n->flags & NF_NOFILL)
-			diag_add(c->dl, c->cfg, n->file, ln,
-			    MAX_LINE_BYTES + 1, R_LINE_TOO_LONG,
-			    "line is %zu bytes long; keep example lines "
-			    "within %d", sl->len, MAX_LINE_BYTES);
-		else
+		/* An example line is judged by what the reader sees. */
+		if (n->flags & NF_NOFILL) {
+			w = printed_width(n->file->buf + sl->off, sl->len);
+			if (w > MAX_LINE_BYTES)
+				diag_add(c->dl, c->cfg, n->file, ln,
+				    MAX_LINE_BYTES + 1, R_LINE_TOO_LONG,
+				    "example line prints %zu columns; keep "
+				    "it within %d", w, MAX_LINE_BYTES);
+		} else
 			diag_add(c->dl, c->cfg, n->file, ln,
 			    MAX_LINE_BYTES + 1, R_LINE_TOO_LONG,
 			    "line is %zu bytes long; break it at a sentence "
@@ -248,8 +255,7 @@ check_text(struct ctx *c)
 		if (!(n->flags & NF_NOFILL)) {
 			check_sentences(c, n);
 			check_tab(c, n);
-		} else
-			check_code_tab(c, n);
+		}
 		check_length(c, n);
 	}
 	for (i = 0; i < c->pg->nfiles; i++)

@@ -84,31 +84,16 @@ opens_word(char ch)
 }
 
 /*
- * The offset in s of the first hyphen that starts a word and is meant
- * as a minus sign, or len if there is none; start says whether s
- * itself starts a word.  Font escapes and zero-width escapes before
- * the hyphen still leave it at the start of the word, as in \fB-v\fP.
- * Most lines hold no hyphen, and few an escape: without one, only the
- * character before each hyphen needs a look.
+ * find_hyphen() for a string that holds escapes: each is parsed, and
+ * font escapes and zero-width escapes before a hyphen still leave it
+ * at the start of the word, as in \fB-v\fP.
  */
 static size_t
-find_hyphen(const char *s, size_t len, int start)
+find_hyphen_escaped(const char *s, size_t len, int start)
 {
 	struct esc	 e;
-	const char	*p;
 	size_t		 i;
 
-	if ((p = memchr(s, '-', len)) == NULL)
-		return len;
-	if (memchr(s, '\\', len) == NULL) {
-		for (; p != NULL; p = memchr(p + 1, '-', s + len - p - 1)) {
-			i = p - s;
-			if ((i == 0 ? start : opens_word(s[i - 1])) &&
-			    is_minus(p + 1, len - i - 1))
-				return i;
-		}
-		return len;
-	}
 	for (i = 0; i < len; ) {
 		if (s[i] == '\\') {
 			esc_parse(s + i, len - i, &e);
@@ -125,6 +110,31 @@ find_hyphen(const char *s, size_t len, int start)
 			return i;
 		start = opens_word(s[i]);
 		i++;
+	}
+	return len;
+}
+
+/*
+ * The offset in s of the first hyphen that starts a word and is meant
+ * as a minus sign, or len if there is none; start says whether s
+ * itself starts a word.  Most lines hold no hyphen, and few an escape:
+ * without one, only the character before each hyphen needs a look.
+ */
+static size_t
+find_hyphen(const char *s, size_t len, int start)
+{
+	const char	*p;
+	size_t		 i;
+
+	if ((p = memchr(s, '-', len)) == NULL)
+		return len;
+	if (memchr(s, '\\', len) != NULL)
+		return find_hyphen_escaped(s, len, start);
+	for (; p != NULL; p = memchr(p + 1, '-', s + len - p - 1)) {
+		i = p - s;
+		if ((i == 0 ? start : opens_word(s[i - 1])) &&
+		    is_minus(p + 1, len - i - 1))
+			return i;
 	}
 	return len;
 }

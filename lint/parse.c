@@ -49,7 +49,7 @@ sec_lookup(const char *s)
 	int	 i;
 
 	for (i = 1; i < SEC__COUNT; i++)
-		if (strcmp(s, sec_names[i]) == 0)
+		if (s[0] == sec_names[i][0] && strcmp(s, sec_names[i]) == 0)
 			return i;
 	/* Older names man-pages used for the same sections. */
 	if (strcmp(s, "CONFORMING TO") == 0)

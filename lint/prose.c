@@ -70,11 +70,13 @@ static const char *const ph_text[PH__COUNT] = { "${NAMES}", "${PARAMS}" };
  * matches any word the placeholder can stand for, then a callout that
  * lets the match go on only if the group holds one of the page's words
  * (ph_callout).  A callout before the group saves trying each length
- * of the group where none of the words starts.  The page's names are made of these characters
- * (check.c), its parameters of fewer.  In a caseless part, k and s
- * also match the Kelvin sign and the long s, as a literal would.
+ * of the group where none of the words starts.  The page's names are
+ * made of the characters of PH_CLASS (check.c), its parameters of
+ * fewer.  In a caseless part, k and s also match the Kelvin sign and
+ * the long s, as they would in a literal.
  */
 #define PH_GROUP	"manlint_ph"
+#define PH_CALLOUT	"manlint"	/* and a digit, ph_callout() */
 #define PH_CLASS	"[\\w.+:@-]"
 #define PH_CLASS_I	"[\\w.+:@\\x{17f}\\x{212a}-]"
 #define MAX_PH		16
@@ -90,7 +92,8 @@ static const char *const ph_text[PH__COUNT] = { "${NAMES}", "${PARAMS}" };
  * always holds one of the literals lit.  A match then starts in the
  * run of bytes of set around an occurrence of a literal, and need be
  * tried nowhere else; nor where the run holds no word of a placeholder
- * that every match holds (phreq: those where case matters).
+ * that every match holds (phreq: those where case matters), nor, when
+ * every match starts with such a word (phfirst), anywhere but at one.
  */
 struct reach {
 	unsigned char	 set[32];
@@ -98,6 +101,7 @@ struct reach {
 	int		 nlit;
 	size_t		 key[MAX_LITS];	/* the byte of lit to look for */
 	int		 phreq;		/* bit k: spans a word of ph k */
+	int		 phfirst;	/* bit k: starts with one */
 };
 
 /* One entry of a word list. */
@@ -130,6 +134,7 @@ struct prule {
 	struct reach	 reach;
 	int		 windows;	/* matches are looked for near reach.lit */
 	pcre2_code	*code;
+	const uint8_t	*firstmap;	/* bytes a match can start with */
 	const char	*file;
 	int		 line;
 };
@@ -142,17 +147,13 @@ struct words {
 	unsigned char	  first[32];	/* the first bytes of the words */
 };
 
-/* A word of the page, for the word lists. */
-struct pword {
-	size_t		 off;
-	size_t		 len;
-	unsigned int	 hash;
-};
 
 static struct prule	**prules;
 static int		  nprules;
-static struct pword	 *pwords;	/* split_words() */
-static size_t		  pwordcap;
+static unsigned char	  wordtab[256];	/* is_wordch() */
+static size_t		 *bounds;	/* split_words(), page to page */
+static unsigned int	 *hashes;
+static size_t		  boundcap;
 static pcre2_match_data	 *match;
 static pcre2_match_context *mctx;
 static struct words	  phwords[PH__COUNT];
@@ -192,11 +193,18 @@ valid_id(const char *s)
 static int
 is_wordch(char ch)
 {
-	unsigned char	 c = ch;
+	return wordtab[(unsigned char)ch];
+}
 
-	/* No branch: split_words() tests every byte of every page. */
-	return ((unsigned int)((c | 0x20) - 'a') < 26) |
-	    ((unsigned int)(c - '0') < 10) | (c == '_') | (c == '-');
+/* A table, as split_words() tests every byte of every page. */
+static void
+wordtab_init(void)
+{
+	int	 c;
+
+	for (c = 0; c < 256; c++)
+		wordtab[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '_' || c == '-';
 }
 
 /* The byte ch, in lower case if case does not matter. */
@@ -207,35 +215,33 @@ fold(char ch, int nocase)
 	    (unsigned char)ch;
 }
 
-/* Compare a and b, na and nb bytes, with or without ASCII case. */
+/* Are the n bytes of a and b the same, with or without ASCII case? */
 static int
-wcmp(const char *a, size_t na, const char *b, size_t nb, int nocase)
+same_bytes(const char *a, const char *b, size_t n, int nocase)
 {
 	size_t	 i;
 
-	if (na != nb)
-		return 1;
-	for (i = 0; i < na; i++)
+	for (i = 0; i < n; i++)
 		if (fold(a[i], nocase) != fold(b[i], nocase))
-			return 1;
-	return 0;
+			return 0;
+	return 1;
 }
 
 /*
  * The hash of a word without regard to case, so that one hash of a
  * word of the page serves lists of either kind.  Its length and first
- * bytes are enough to tell words apart, and quick to hash for every
- * word of every page.
+ * four bytes are enough to tell words apart, and quick to hash for
+ * every word of every page: there is no branch to mispredict.
  */
 static unsigned int
 whash(const char *s, size_t len)
 {
-	unsigned int	 h = len;
-	size_t		 i;
+	unsigned int	 h;
 
-	for (i = 0; i < len && i < 4; i++)
-		h = h << 8 | fold(s[i], 1);
-	return h * 2654435761u >> 8;
+	h = fold(s[0], 1) | (len > 1 ? fold(s[1], 1) : 0) << 8 |
+	    (len > 2 ? fold(s[2], 1) : 0) << 16 |
+	    (len > 3 ? fold(s[3], 1) : 0) << 24;
+	return (h ^ (unsigned int)len * 0x9e3779b9u) * 2654435761u;
 }
 
 /*
@@ -255,7 +261,8 @@ hash_words(struct prule *r, char *err, size_t errsz)
 	int		 i;
 
 	r->entries = xreallocarray(NULL, r->nwords, sizeof(*r->entries));
-	for (r->mask = 15; r->mask < 2 * (unsigned int)r->nwords;
+	/* Sparse: most words of a page are in no bucket. */
+	for (r->mask = 15; r->mask < 8 * (unsigned int)r->nwords;
 	    r->mask = 2 * r->mask + 1)
 		continue;
 	r->bucket = xreallocarray(NULL, r->mask + 1, sizeof(*r->bucket));
@@ -274,7 +281,7 @@ hash_words(struct prule *r, char *err, size_t errsz)
 	}
 	for (i = r->nwords - 1; i >= 0; i--) {
 		e = &r->entries[i];
-		h = whash(e->w, e->flen) & r->mask;
+		h = whash(e->w, e->flen) >> 16 & r->mask;
 		e->next = r->bucket[h];
 		r->bucket[h] = i;
 	}
@@ -296,6 +303,7 @@ struct scan {
 	const char	*start;		/* the pattern */
 	const char	*p;		/* its next byte */
 	int		 ok;		/* the reach found can be used */
+	int		 skips;		/* holds a (*SKIP) */
 	int		 quote;		/* inside \Q...\E */
 	int		 nph;
 	size_t		 phoff[MAX_PH];	/* where each placeholder is */
@@ -750,6 +758,8 @@ verb(struct scan *sc, int flags, struct reach *r)
 			break;
 	if (local[i] == NULL || (i == 0 && *sc->p == ':'))
 		sc->ok = 0;
+	if (i == 0)
+		sc->skips = 1;
 	skip_past(sc, ')');
 	return I_ZERO;
 }
@@ -877,7 +887,7 @@ group(struct scan *sc, int *flags, struct reach *r)
 		alt(sc, fl, r);
 		close_group(sc);
 		r->nlit = 0;
-		r->phreq = 0;
+		r->phreq = r->phfirst = 0;
 		return I_TEXT;
 	default:
 		break;
@@ -963,7 +973,7 @@ item(struct scan *sc, int *flags, struct reach *r, int *ch)
 		if (*flags & F_CASELESS)
 			set_range(r->set, 0x80, 0xff);
 		else
-			r->phreq = 1 << kind;
+			r->phreq = r->phfirst = 1 << kind;
 		return I_TEXT;
 	} else if (c == '\\') {
 		sc->p++;
@@ -1054,7 +1064,7 @@ seq(struct scan *sc, int *flags, struct reach *r)
 	enum item	 kind;
 	size_t		 nrun = 0;
 	long		 min;
-	int		 ch = 0;
+	int		 ch = 0, q, first = 1;
 
 	memset(r, 0, sizeof(*r));
 	memset(&best, 0, sizeof(best));
@@ -1065,16 +1075,20 @@ seq(struct scan *sc, int *flags, struct reach *r)
 		    (!sc->quote && (*sc->p == '|' || *sc->p == ')')))
 			break;
 		kind = item(sc, flags, &it, &ch);
-		if (!quantifier(sc, *flags, &min)) {
+		if (!(q = quantifier(sc, *flags, &min)))
 			min = 1;
-			if (kind == I_CHAR) {
-				/* Unquantified, it carries the run on. */
-				set_union(r->set, it.set);
-				if (nrun == LIT_MAX - 1)
-					end_run(&run, &nrun, &best);
-				run.lit[0][nrun++] = ch;
-				continue;
-			}
+		if (first && kind != I_ZERO && kind != I_AHEAD) {
+			/* The first item that takes text. */
+			r->phfirst = kind == I_TEXT && min > 0 ? it.phfirst : 0;
+			first = 0;
+		}
+		if (!q && kind == I_CHAR) {
+			/* Unquantified, it carries the run on. */
+			set_union(r->set, it.set);
+			if (nrun == LIT_MAX - 1)
+				end_run(&run, &nrun, &best);
+			run.lit[0][nrun++] = ch;
+			continue;
 		}
 		switch (kind) {
 		case I_ZERO:
@@ -1121,6 +1135,7 @@ merge(struct reach *r, const struct reach *b)
 
 	set_union(r->set, b->set);
 	r->phreq &= b->phreq;
+	r->phfirst &= b->phfirst;
 	if (r->nlit == 0 || b->nlit == 0) {
 		r->nlit = 0;
 		return;
@@ -1192,6 +1207,12 @@ scan_pattern(struct scan *sc, const char *pattern, struct reach *r)
 	alt(sc, 0, r);
 	if (*sc->p != '\0')
 		sc->ok = 0;
+	/*
+	 * A try that starts elsewhere could skip past a word with (*SKIP),
+	 * and the search of the whole text would not try there.
+	 */
+	if (sc->skips)
+		r->phfirst = 0;
 	for (i = 0; i < r->nlit; i++)
 		for (j = 0; j < r->nlit; j++)
 			if (j != i && strstr(r->lit[i], r->lit[j]) != NULL) {
@@ -1281,7 +1302,7 @@ starts_fast(const pcre2_code *code)
 {
 	const uint8_t	*map;
 	uint32_t	 type;
-	int		 i, n = 0;
+	int		 ch, n = 0;
 
 	if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 &&
 	    type == 1)
@@ -1289,8 +1310,8 @@ starts_fast(const pcre2_code *code)
 	if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &map) != 0 ||
 	    map == NULL)
 		return 0;
-	for (i = 0; i < 32; i++)
-		n += __builtin_popcount(map[i]);
+	for (ch = 0; ch < 256; ch++)
+		n += set_has(map, ch);
 	return n <= 2;
 }
 
@@ -1324,10 +1345,10 @@ compile_rule(struct prule *r, char *err, size_t errsz)
 		memcpy(pat + o, r->pattern + from, sc.phoff[i] - from);
 		o += sc.phoff[i] - from;
 		out[i] = o;
-		n = 1 + sc.phkind[i] + PH__COUNT * sc.phcase[i];
-		o += snprintf(pat + o, len - o, "(?C%d)(?<%s%d>%s+)(?C%d)",
-		    n + 2 * PH__COUNT, PH_GROUP, i,
-		    sc.phcase[i] ? PH_CLASS_I : PH_CLASS, n);
+		n = sc.phkind[i] + PH__COUNT * sc.phcase[i];
+		o += snprintf(pat + o, len - o, "(?C\"%s%d\")(?<%s%d>%s+)"
+		    "(?C\"%s%d\")", PH_CALLOUT, n + 2 * PH__COUNT, PH_GROUP, i,
+		    sc.phcase[i] ? PH_CLASS_I : PH_CLASS, PH_CALLOUT, n);
 		outlen[i] = o - out[i];
 		from = sc.phoff[i] + strlen(ph_text[sc.phkind[i]]);
 		r->uses[sc.phkind[i]] = 1;
@@ -1345,6 +1366,9 @@ compile_rule(struct prule *r, char *err, size_t errsz)
 	/* JIT is an optimisation: without it the interpreter is used. */
 	(void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
 	r->windows = (opts & PCRE2_USE_OFFSET_LIMIT) && !starts_fast(r->code);
+	if (pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTBITMAP,
+	    &r->firstmap) != 0)
+		r->firstmap = NULL;
 	return map_groups(r, err, errsz);
 }
 
@@ -1532,6 +1556,7 @@ prose_load(const char *path, FILE *errout)
 	ssize_t		 n;
 	int		 ln = 0, rc = 0, before;
 
+	wordtab_init();
 	if ((fp = fopen(path, "r")) == NULL) {
 		fprintf(errout, "manlint: %s: cannot read rules: %s\n", path,
 		    strerror(errno));
@@ -1747,8 +1772,9 @@ starts_word(const struct words *w, const char *s, size_t n, int caseless)
  * The callouts around the group of a placeholder (compile_rule): the
  * match goes on (0) if one of the words the placeholder stands for on
  * this page starts here, or, after the group, if the group holds one.
- * The callout's number tells the placeholder, whether case matters,
- * and which of the two it is.
+ * The digit after PH_CALLOUT tells the placeholder, whether case
+ * matters, and which of the two callouts it is.  Callouts that the
+ * rule's pattern holds itself do nothing.
  */
 static int
 ph_callout(pcre2_callout_block *cb, void *data)
@@ -1756,9 +1782,13 @@ ph_callout(pcre2_callout_block *cb, void *data)
 	const struct words	*w = data;
 	const char		*s = (const char *)cb->subject;
 	const PCRE2_SIZE	*ov = cb->offset_vector;
-	uint32_t		 g = cb->capture_last;
-	uint32_t		 n = cb->callout_number - 1;
+	size_t			 len = strlen(PH_CALLOUT);
+	uint32_t		 g = cb->capture_last, n;
 
+	if (cb->callout_string == NULL || cb->callout_string_length !=
+	    len + 1 || memcmp(cb->callout_string, PH_CALLOUT, len) != 0)
+		return 0;
+	n = cb->callout_string[len] - '0';
 	if (n >= 2 * PH__COUNT) {
 		n -= 2 * PH__COUNT;
 		return starts_word(&w[n % PH__COUNT], s + cb->current_position,
@@ -1916,12 +1946,47 @@ lit_at(const struct ptext *pt, const struct reach *rc, int i, size_t from)
 	const char	*lit = rc->lit[i], *p, *end = pt->s + pt->len;
 	size_t		 key = rc->key[i], n = strlen(lit);
 
+	if (from + n > pt->len)
+		return pt->len;
 	for (p = pt->s + from + key; p < end &&
 	    (p = memchr(p, lit[key], end - p)) != NULL; p++)
-		if ((size_t)(end - p) >= n - key &&
+		if ((size_t)(end - p) >= n - key && p[-key] == lit[0] &&
 		    memcmp(p - key, lit, n) == 0)
 			return p - key - pt->s;
 	return pt->len;
+}
+
+/*
+ * Report the matches of a rule whose matches start with a word of a
+ * placeholder, that start in [a, last]: they are tried at such words
+ * only, the offset limit keeping each try to its start.
+ */
+static void
+run_starts(struct ctx *c, const struct prule *r, const struct ptext *pt,
+    size_t a, size_t last)
+{
+	const struct words	*w;
+	PCRE2_SIZE		*ov = pcre2_get_ovector_pointer(match);
+	size_t			 p = a;
+	int			 k, rc;
+
+	for (k = 0; !(r->reach.phfirst & 1 << k); k++)
+		continue;
+	w = &phwords[k];
+	while (p <= last) {
+		if (!starts_word(w, pt->s + p, pt->len - p, 0)) {
+			p++;
+			continue;
+		}
+		pcre2_set_offset_limit(mctx, p);
+		if ((rc = pcre2_match(r->code, (PCRE2_SPTR)pt->s, pt->len, p, 0,
+		    match, mctx)) < 0) {
+			p++;
+			continue;
+		}
+		report_match(c, r, pt, ov, rc);
+		p = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
 }
 
 /*
@@ -1956,17 +2021,39 @@ holds_words(const struct prule *r, const struct ptext *pt, size_t a,
 }
 
 /*
+ * Can a match that the rule reports start in [a, last]?  It starts in
+ * the rule's font, and with a byte that can start a match.
+ */
+static int
+can_start(const struct prule *r, const struct ptext *pt, size_t a,
+    size_t last)
+{
+	size_t	 p;
+
+	if (r->font == FONT_ANY)
+		return 1;
+	for (p = a; p <= last; p++)
+		if (pt->font[p] == r->font && (r->firstmap == NULL ||
+		    set_has(r->firstmap, (unsigned char)pt->s[p])))
+			return 1;
+	return 0;
+}
+
+/*
  * Match a rule against the text.  When it has literals, only the runs
  * of bytes of its set around their occurrences are searched (struct
- * reach): no match starts elsewhere.  The offset limit keeps each
- * search to its run; the order and the matches are those a search of
- * the whole text finds.
+ * reach): no match starts elsewhere.  A match starts at or before the
+ * last occurrence in its run, so a run where no byte up to there can
+ * start a match the rule reports is not searched either.  The offset
+ * limit keeps each search to its run.  The matches reported, and their
+ * order, are those of a search of the whole text: a match lies in its
+ * run, and the search goes on after the run in any case.
  */
 static void
 run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
 {
 	const struct reach	*rc = &r->reach;
-	size_t			 at[MAX_LITS], start = 0, q, a, b;
+	size_t			 at[MAX_LITS], start = 0, q, a, b, last;
 	int			 i;
 
 	if (!r->windows) {
@@ -1991,9 +2078,17 @@ run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
 		for (b = q; b < pt->len && set_has(rc->set,
 		    (unsigned char)pt->s[b]); b++)
 			continue;
-		if (holds_words(r, pt, a, b)) {
-			pcre2_set_offset_limit(mctx, b);
-			run_span(c, r, pt, a, b);
+		for (last = q, i = 0; i < rc->nlit; i++)
+			for (; at[i] < b; at[i] = lit_at(pt, rc, i, at[i] + 1))
+				if (at[i] > last)
+					last = at[i];
+		if (can_start(r, pt, a, last) && holds_words(r, pt, a, b)) {
+			if (rc->phfirst)
+				run_starts(c, r, pt, a, last);
+			else {
+				pcre2_set_offset_limit(mctx, b);
+				run_span(c, r, pt, a, b);
+			}
 		}
 		/* The literal's bytes are in the set: b > q. */
 		start = b;
@@ -2001,54 +2096,55 @@ run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
 }
 
 /*
- * Split the page into words, runs of is_wordch(), for the word lists;
- * return how many.  The bounds of words are found with no branch per
- * byte: at every word, a branch would be mispredicted, which costs
- * more than the rest of the lookup.  The array is kept for the next
- * page.
+ * Split the page into words, runs of is_wordch(), for the word lists:
+ * word k is bounds[2k] to bounds[2k + 1], and hashes[k] its hash.
+ * Return how many.  A page has many words, and a branch at each
+ * would be mispredicted, which costs more than all the rest: a bound
+ * is written at every byte, and kept only where one is.  The arrays
+ * are kept from page to page.
  */
 static size_t
 split_words(const struct ptext *pt)
 {
-	size_t	 n = 0, e = 0, i;
+	size_t	 n = 0, i;
 	int	 in = 0, w;
 
-	if (pwordcap < pt->len / 2 + 2) {
-		pwordcap = pt->len / 2 + 2;
-		pwords = xreallocarray(pwords, pwordcap, sizeof(*pwords));
+	if (boundcap < pt->len + 2) {
+		boundcap = pt->len + 2;
+		bounds = xreallocarray(bounds, boundcap, sizeof(*bounds));
+		hashes = xreallocarray(hashes, boundcap, sizeof(*hashes));
 	}
 	/* The NUL after the text ends its last word. */
 	for (i = 0; i <= pt->len; i++) {
 		w = is_wordch(pt->s[i]);
-		pwords[n].off = i;
-		n += w & !in;
-		pwords[e].len = i;
-		e += in & !w;
+		bounds[n] = i;
+		n += w ^ in;
 		in = w;
 	}
-	for (i = 0; i < n; i++) {
-		pwords[i].len -= pwords[i].off;
-		pwords[i].hash = whash(pt->s + pwords[i].off, pwords[i].len);
-	}
+	n /= 2;
+	for (i = 0; i < n; i++)
+		hashes[i] = whash(pt->s + bounds[2 * i],
+		    bounds[2 * i + 1] - bounds[2 * i]) >> 16;
 	return n;
 }
 
 /*
- * The entry of a word list that matches at word w of the page, whole
+ * The entry of a word list that matches at word k of the page, whole
  * words only, or NULL.  Of several, the first listed wins.
  */
 static const struct wentry *
-find_word(const struct prule *r, const struct ptext *pt,
-    const struct pword *w)
+find_word(const struct prule *r, const struct ptext *pt, size_t k)
 {
 	const struct wentry	*e;
+	size_t			 off = bounds[2 * k];
 	int			 i;
 
-	for (i = r->bucket[w->hash & r->mask]; i != -1; i = e->next) {
+	for (i = r->bucket[hashes[k] & r->mask]; i != -1; i = e->next) {
 		e = &r->entries[i];
-		if (e->flen == w->len && w->off + e->len <= pt->len &&
-		    wcmp(e->w, e->len, pt->s + w->off, e->len,
-		    r->nocase) == 0 && !is_wordch(pt->s[w->off + e->len]))
+		if (e->flen == bounds[2 * k + 1] - off &&
+		    off + e->len <= pt->len &&
+		    same_bytes(e->w, pt->s + off, e->len, r->nocase) &&
+		    !is_wordch(pt->s[off + e->len]))
 			return e;
 	}
 	return NULL;
@@ -2056,18 +2152,18 @@ find_word(const struct prule *r, const struct ptext *pt,
 
 static void
 run_words(struct ctx *c, const struct prule *r, const struct ptext *pt,
-    const struct pword *w, size_t nw)
+    size_t nw)
 {
 	const struct wentry	*e;
 	PCRE2_SIZE		 ov[2];
-	size_t			 i, end = 0;
+	size_t			 k, end = 0;
 
-	for (i = 0; i < nw; i++) {
+	for (k = 0; k < nw; k++) {
 		/* A phrase found covers the words in it. */
-		if (w[i].off < end || (e = find_word(r, pt, &w[i])) == NULL)
+		if (bounds[2 * k] < end || (e = find_word(r, pt, k)) == NULL)
 			continue;
-		ov[0] = w[i].off;
-		ov[1] = end = w[i].off + e->len;
+		ov[0] = bounds[2 * k];
+		ov[1] = end = ov[0] + e->len;
 		report_match(c, r, pt, ov, 1);
 	}
 }
@@ -2139,7 +2235,7 @@ check_prose(struct ctx *c)
 				nw = split_words(&pt);
 				have_words = 1;
 			}
-			run_words(c, r, &pt, pwords, nw);
+			run_words(c, r, &pt, nw);
 			continue;
 		}
 		/* Found only when a rule asks: most pages need none. */
@@ -2169,7 +2265,9 @@ prose_free(void)
 	pcre2_match_context_free(mctx);
 	match = NULL;
 	mctx = NULL;
-	free(pwords);
-	pwords = NULL;
-	pwordcap = 0;
+	free(bounds);
+	free(hashes);
+	bounds = NULL;
+	hashes = NULL;
+	boundcap = 0;
 }

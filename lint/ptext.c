@@ -151,7 +151,8 @@ put_roff(struct ptext *pt, const char *s, size_t len, const struct node *n,
 {
 	struct ppos	 at;
 	struct esc	 e;
-	size_t		 i, j, end;
+	const char	*p;
+	size_t		 i, end;
 	int		 k = 0, prev = PF_ROMAN;
 
 	at.file = n->file;
@@ -177,11 +178,12 @@ put_roff(struct ptext *pt, const char *s, size_t len, const struct node *n,
 			end = len;
 			if (segs != NULL && k + 1 < nsegs && segs[k + 1].off < end)
 				end = segs[k + 1].off;
-			for (j = i + 1; j < end && s[j] != '\\' && s[j] != '\t';
-			    j++)
-				continue;
-			put_run(pt, s + i, j - i, &at, *font);
-			e.len = j - i;
+			if ((p = memchr(s + i, '\\', end - i)) != NULL)
+				end = p - s;
+			if ((p = memchr(s + i, '\t', end - i)) != NULL)
+				end = p - s;
+			put_run(pt, s + i, end - i, &at, *font);
+			e.len = end - i;
 			continue;
 		}
 		esc_parse(s + i, len - i, &e);

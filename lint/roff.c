@@ -70,6 +70,36 @@ scan_physical(struct lline *l, const char *p, size_t n, int *join)
 	return n;
 }
 
+/*
+ * Where the next backslash of a file is.  Escapes are rare in manual
+ * pages, so rather than search each line, one search finds the next
+ * backslash and answers for every line before it.  A file is read
+ * front to back, starting at its first line, but reading may switch
+ * to an included file and back; a line the cursor does not cover is
+ * searched from anew.
+ */
+static struct {
+	const struct srcfile	*f;
+	size_t			 from;	/* no backslash from here ... */
+	size_t			 next;	/* ... to here, which is one or f->len */
+} bs_cursor;
+
+/* Does the physical line at byte off, len bytes long, hold a backslash? */
+static int
+has_backslash(const struct srcfile *f, int ln, size_t off, size_t len)
+{
+	const char	*bs;
+
+	if (ln == 0 || bs_cursor.f != f || off < bs_cursor.from ||
+	    off > bs_cursor.next) {
+		bs = memchr(f->buf + off, '\\', f->len - off);
+		bs_cursor.f = f;
+		bs_cursor.from = off;
+		bs_cursor.next = bs != NULL ? (size_t)(bs - f->buf) : f->len;
+	}
+	return bs_cursor.next < off + len;
+}
+
 int
 roff_getline(const struct srcfile *f, int *pos, struct lline *l)
 {
@@ -86,9 +116,13 @@ roff_getline(const struct srcfile *f, int *pos, struct lline *l)
 		return 0;
 	l->line = ln + 1;
 	do {
-		sl = &f->lines[ln++];
-		lline_addseg(l, ln, 1);
-		keep = scan_physical(l, f->buf + sl->off, sl->len, &join);
+		sl = &f->lines[ln];
+		join = 0;
+		keep = sl->len;
+		if (has_backslash(f, ln, sl->off, sl->len))
+			keep = scan_physical(l, f->buf + sl->off, sl->len,
+			    &join);
+		lline_addseg(l, ++ln, 1);
 		/* Room for the NUL too. */
 		lline_reserve(l, keep);
 		memcpy(l->buf + l->len, f->buf + sl->off, keep);

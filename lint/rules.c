@@ -294,16 +294,18 @@ const struct rule_info rule_table[R__COUNT] = {
 	    "macro arguments and adds noise to patches.  Remove it.",
 	    NULL, NULL },
 	[R_TEXT_TAB] = { "text-tab", LVL_STYLE, ALL,
-	    "tab in a text line",
+	    "tab in filled text",
 	    "In filled text a tab moves to the next tab stop, which gives "
-	    "uneven gaps; in examples it depends on the reader's tab "
-	    "stops.  Use spaces.  Tabs in tbl data are allowed.",
+	    "uneven gaps.  Use a space.  Tabs in examples (.nf, .EX) and in "
+	    "tbl data are left alone: there they often line up columns.",
 	    NULL, NULL },
 	[R_LINE_TOO_LONG] = { "line-too-long", LVL_STYLE, MP,
 	    "text line longer than 80 bytes",
 	    "Long source lines are hard to review in a patch mail.  Break "
 	    "the line at a sentence or clause boundary (semantic newlines).  "
-	    "Lines inside tables and comments are not counted.",
+	    "An example line (.nf, .EX) is judged by the columns it prints, "
+	    "escapes counted as the characters they stand for.  Lines "
+	    "inside tables and comments are not counted.",
 	    NULL, NULL },
 	[R_SYN_PARAM_ROMAN] = { "synopsis-param-roman", LVL_WARNING, MP,
 	    "a SYNOPSIS parameter name set in roman",
