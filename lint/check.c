@@ -194,8 +194,8 @@ collect_names(struct ctx *c, const struct node *sh)
 			}
 			if (asc_alnum(s[i]) || s[i] == '_') {
 				start = i;
-				while (asc_alnum(s[i]) ||
-				    strchr("_.-+:@", s[i]) != NULL)
+				while (asc_alnum(s[i]) || (s[i] != '\0' &&
+				    strchr("_.-+:@", s[i]) != NULL))
 					i++;
 				add_name(c, s + start, i - start);
 				continue;

@@ -25,8 +25,7 @@ struct ctx {
 	struct nodes	 macros;	/* control lines, N_MACRO */
 	struct nodes	 texts;		/* text lines, N_TEXT */
 	struct nodes	 fonts;		/* font macro lines, .B, .BR... */
-	struct nodes	 rest;		/* the others: blank lines, comments,
-					   the lines of regions */
+	struct nodes	 rest;		/* blank lines, comments, regions */
 	struct diaglist	*dl;
 	const struct config *cfg;
 	const char	*title;		/* first .TH argument, or NULL */

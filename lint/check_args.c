@@ -183,11 +183,11 @@ page_section(const struct ctx *c, const char *set)
 	    strchr(set, c->section[0]) != NULL;
 }
 
-/* Punctuation that may follow a name: ".,;:)". */
+/* Punctuation that may follow a word: ".,;:". */
 static int
-is_closer(char ch)
+is_mark(char ch)
 {
-	return ch == '.' || ch == ',' || ch == ';' || ch == ':' || ch == ')';
+	return ch == '.' || ch == ',' || ch == ';' || ch == ':';
 }
 
 /* --- the names of the page --- */
@@ -239,11 +239,12 @@ use_key(const char *s)
 	if (!(asc_alpha(s[0]) || s[0] == '_'))
 		return 0;
 	/*
-	 * A parenthesis is not cut off: anywhere, it makes the word part
-	 * of an expression or a call ("x)" has its "(" elsewhere).
+	 * A parenthesis is not cut off, so one anywhere leaves the word
+	 * out: it is part of an expression or a call ("x)" has its "("
+	 * elsewhere).
 	 */
 	len = strlen(s);
-	while (len > 0 && s[len - 1] != ')' && is_closer(s[len - 1]))
+	while (len > 0 && is_mark(s[len - 1]))
 		len--;
 	if (len < 3)
 		return 0;
@@ -497,7 +498,7 @@ is_function_word(const char *s)
 	};
 	size_t	 len = strlen(s);
 
-	while (len > 0 && s[len - 1] != ')' && is_closer(s[len - 1]))
+	while (len > 0 && is_mark(s[len - 1]))
 		len--;
 	/* None is longer than four letters; most arguments are. */
 	return len <= 4 && is_listed(words, s, len);
@@ -707,8 +708,7 @@ is_constant(const char *s, size_t len, char end)
 	for (i = start; i < len; i++) {
 		if (s[i] == '_')
 			under = 1;
-		else if (!asc_upper(s[i]) &&
-		    !asc_digit(s[i]))
+		else if (!asc_upper(s[i]) && !asc_digit(s[i]))
 			return 0;
 	}
 	if (under)

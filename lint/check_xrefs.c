@@ -28,12 +28,10 @@ is_checked(const struct node *n)
 	return (n->flags & (NF_REGION | NF_COND)) == 0;
 }
 
-/* Spelled out: every argument of every font macro goes through it. */
 static int
 is_name_char(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-' ||
+	return asc_alnum(c) || c == '_' || c == '.' || c == '-' ||
 	    c == '+' || c == ':';
 }
 

@@ -144,14 +144,18 @@ const struct mac_info mac_table[TOK__COUNT] = {
 static short	 hash_slot[HASH_SIZE];
 static size_t	 name_max;	/* the longest name in the table */
 
+/*
+ * The first two letters and the length tell the names apart well
+ * enough, and cost the same for any name.  Names are not empty.
+ */
 static unsigned int
 hash_name(const char *name, size_t len)
 {
-	unsigned int	 h = 5381;
-	size_t		 i;
+	unsigned int	 h;
 
-	for (i = 0; i < len; i++)
-		h = h * 33 + (unsigned char)name[i];
+	h = (unsigned char)name[0] << 4 ^ (unsigned int)len << 7;
+	if (len > 1)
+		h ^= (unsigned char)name[1];
 	return h % HASH_SIZE;
 }
 

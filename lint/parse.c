@@ -32,7 +32,7 @@ struct parser {
 
 static void	parse_file(struct parser *, struct srcfile *);
 static void	process(struct parser *, struct srcfile *, int *,
-		    const char *, size_t, const struct seg *, int,
+		    char *, size_t, const struct seg *, int,
 		    struct node *);
 
 static const char *const sec_names[SEC__COUNT] = {
@@ -240,15 +240,32 @@ is_def(const struct page *pg, const char *name, size_t len)
 }
 
 /*
- * A node, its segments and the copy of its text come in one piece:
- * every line of a page becomes a node, so this is much of the parse.
- * Segments that hold nothing before the text starts (a line that
- * only continued onto the next) are left out, so the node starts
- * where its text does.
+ * The text a node keeps for the page: a logical line that is one
+ * whole physical line stays where it is in the file buffer, ended by
+ * a NUL in place of its newline, and only other lines are copied.
+ * Every line of a page becomes a node, so this saves much copying.
+ */
+static char *
+line_text(struct parser *p, struct srcfile *f, const struct lline *l)
+{
+	const struct srcline	*sl = &f->lines[l->line - 1];
+
+	if (l->nsegs == 1 && l->len == sl->len) {
+		f->buf[sl->off + sl->len] = '\0';
+		return f->buf + sl->off;
+	}
+	return arena_strndup(&p->pg->arena, l->buf, l->len);
+}
+
+/*
+ * A node and its segments come in one piece; its text, NUL-terminated,
+ * lives as long as the page (see line_text()).  Segments that hold
+ * nothing before the text starts (a line that only continued onto the
+ * next) are left out, so the node starts where its text does.
  */
 static struct node *
 new_node(struct parser *p, const struct srcfile *f, enum ntype type,
-    const char *text, size_t len, const struct seg *segs, int nsegs)
+    char *text, size_t len, const struct seg *segs, int nsegs)
 {
 	struct node	*n;
 
@@ -256,13 +273,14 @@ new_node(struct parser *p, const struct srcfile *f, enum ntype type,
 		segs++;
 		nsegs--;
 	}
-	n = arena_alloc(&p->pg->arena, sizeof(*n) +
-	    nsegs * sizeof(*segs) + len + 1);
+	n = arena_alloc(&p->pg->arena, sizeof(*n) + nsegs * sizeof(*segs));
 	n->segs = (struct seg *)(n + 1);
-	memcpy(n->segs, segs, nsegs * sizeof(*segs));
+	if (nsegs == 1)
+		n->segs[0] = segs[0];
+	else
+		memcpy(n->segs, segs, nsegs * sizeof(*segs));
 	n->nsegs = nsegs;
-	n->text = (char *)(n->segs + nsegs);
-	memcpy(n->text, text, len);
+	n->text = text;
 	n->len = len;
 	n->type = type;
 	n->tok = TOK_NONE;
@@ -320,7 +338,8 @@ read_region(struct parser *p, struct srcfile *f, int *pos, struct node *r,
 	memset(&l, 0, sizeof(l));
 	r->aux = '\t';
 	while (roff_getline(f, pos, &l)) {
-		n = new_node(p, f, N_RAW, l.buf, l.len, l.segs, l.nsegs);
+		n = new_node(p, f, N_RAW, line_text(p, f, &l), l.len, l.segs,
+		    l.nsegs);
 		n->comment = l.comment;
 		n->flags |= flag | (r->flags & NF_COND);
 		link_doc(p->pg, n);
@@ -610,7 +629,7 @@ control(struct parser *p, struct srcfile *f, int *pos, struct node *n,
 
 /* Build the node for one line: blank, comment, control or text. */
 static struct node *
-classify(struct parser *p, const struct srcfile *f, const char *s,
+classify(struct parser *p, const struct srcfile *f, char *s,
     size_t len, const struct seg *segs, int nsegs, size_t *argoff)
 {
 	struct node	*n;
@@ -648,11 +667,11 @@ classify(struct parser *p, const struct srcfile *f, const char *s,
 }
 
 /*
- * Turn one line into a node, place it, and act on it.  A line in a
- * conditional body has condparent set.
+ * Turn one line into a node, place it, and act on it.  The node keeps
+ * s as its text.  A line in a conditional body has condparent set.
  */
 static void
-process(struct parser *p, struct srcfile *f, int *pos, const char *s,
+process(struct parser *p, struct srcfile *f, int *pos, char *s,
     size_t len, const struct seg *segs, int nsegs, struct node *condparent)
 {
 	struct node	*n;
@@ -686,7 +705,8 @@ parse_file(struct parser *p, struct srcfile *f)
 	memset(&l, 0, sizeof(l));
 	while (roff_getline(f, &pos, &l)) {
 		start = p->pg->lastnode;
-		process(p, f, &pos, l.buf, l.len, l.segs, l.nsegs, NULL);
+		process(p, f, &pos, line_text(p, f, &l), l.len, l.segs,
+		    l.nsegs, NULL);
 		if (p->group == NULL && l.open_braces > l.close_braces) {
 			/* The first node of this line owns the group. */
 			p->group = start ? start->lnext : p->pg->first;

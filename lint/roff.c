@@ -74,14 +74,15 @@ scan_physical(struct lline *l, const char *p, size_t n, int *join)
  * Where the next backslash of a file is.  Escapes are rare in manual
  * pages, so rather than search each line, one search finds the next
  * backslash and answers for every line before it.  A file is read
- * front to back, starting at its first line, but reading may switch
- * to an included file and back; a line the cursor does not cover is
- * searched from anew.
+ * front to back from its first line, which always searches anew (the
+ * memory of a file done with may hold the next one); reading may
+ * switch to an included file and back, and a line the cursor does not
+ * cover is searched from anew as well.
  */
 static struct {
 	const struct srcfile	*f;
 	size_t			 from;	/* no backslash from here ... */
-	size_t			 next;	/* ... to here, which is one or f->len */
+	size_t			 next;	/* ... to this one, or to f->len */
 } bs_cursor;
 
 /* Does the physical line at byte off, len bytes long, hold a backslash? */
