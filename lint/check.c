@@ -97,6 +97,14 @@ is_listed(const char *const *list, const char *s, size_t len)
 }
 
 int
+starts_run(const struct node *n, enum sec s)
+{
+	return n->type == N_MACRO && n->tok == M_SH && n->sh == n &&
+	    n->sec == s && (n->lprev == NULL || n->lprev->sh == NULL ||
+	    n->lprev->sh->sec != s);
+}
+
+int
 is_definition(const struct node *n)
 {
 	if (n->type != N_MACRO)
@@ -259,15 +267,15 @@ mdoc_start(const struct page *pg)
 	return NULL;
 }
 
-/* A page has about a node a line; included files make it more. */
 static void
-nodes_init(struct nodes *v, const struct page *pg)
+nodes_init(struct nodes *v, int cap)
 {
-	v->cap = pg->main->nlines + 64;
+	v->cap = cap;
 	v->v = xreallocarray(NULL, v->cap, sizeof(*v->v));
 }
 
-static void
+/* Called for every node, up to three times: kept inline. */
+static inline void
 nodes_add(struct nodes *v, struct node *n)
 {
 	if (v->n == v->cap) {
@@ -285,7 +293,7 @@ check_page(struct page *pg, struct diaglist *dl, const struct config *cfg)
 	const struct node *md;
 	char		*h;
 	size_t		 i;
-	int		 k;
+	int		 k, nlines;
 
 	memset(&c, 0, sizeof(c));
 	c.pg = pg;
@@ -299,11 +307,14 @@ check_page(struct page *pg, struct diaglist *dl, const struct config *cfg)
 		return;
 	}
 	c.generated = is_generated(pg);
-	nodes_init(&c.all, pg);
-	nodes_init(&c.macros, pg);
-	nodes_init(&c.texts, pg);
-	nodes_init(&c.fonts, pg);
-	nodes_init(&c.rest, pg);
+	/* A page has about a node a line; included files make it more. */
+	nlines = pg->main->nlines + 64;
+	nodes_init(&c.all, nlines);
+	nodes_init(&c.macros, nlines);
+	nodes_init(&c.texts, nlines);
+	nodes_init(&c.fonts, nlines);
+	nodes_init(&c.heads, 64);
+	nodes_init(&c.rest, nlines);
 	for (n = pg->first; n != NULL; n = n->lnext) {
 		nodes_add(&c.all, n);
 		if (n->type == N_MACRO)
@@ -315,6 +326,8 @@ check_page(struct page *pg, struct diaglist *dl, const struct config *cfg)
 		if (n->type == N_MACRO && n->tok < TOK__COUNT &&
 		    (mac_table[n->tok].flags & (MF_FONT | MF_ALTFONT)))
 			nodes_add(&c.fonts, n);
+		if (n->type == N_MACRO && (n->tok == M_SH || n->tok == M_SS))
+			nodes_add(&c.heads, n);
 		if (n->type == N_MACRO && n->tok == M_SH && n->nargs == 1)
 			n->sec = sec_lookup(n->args[0].s);
 		else if (n->type == N_MACRO && n->tok == M_SH) {
@@ -340,5 +353,6 @@ check_page(struct page *pg, struct diaglist *dl, const struct config *cfg)
 	free(c.macros.v);
 	free(c.texts.v);
 	free(c.fonts.v);
+	free(c.heads.v);
 	free(c.rest.v);
 }

@@ -25,6 +25,7 @@ struct ctx {
 	struct nodes	 macros;	/* control lines, N_MACRO */
 	struct nodes	 texts;		/* text lines, N_TEXT */
 	struct nodes	 fonts;		/* font macro lines, .B, .BR... */
+	struct nodes	 heads;		/* .SH and .SS lines */
 	struct nodes	 rest;		/* blank lines, comments, regions */
 	struct diaglist	*dl;
 	const struct config *cfg;
@@ -98,6 +99,15 @@ int	 is_definition(const struct node *);
  * may ask it of every word it sees.
  */
 int	is_listed(const char *const *list, const char *s, size_t len);
+
+/*
+ * Does a run of the lines of section s start at n?  Lines belong to
+ * the section of the last heading placed before them, so such a run
+ * starts at a heading and holds the lines up to the next heading of
+ * another section: walking it from there with lnext visits one
+ * section without looking at the rest of the page.
+ */
+int	starts_run(const struct node *, enum sec s);
 
 /* Is name one of the page's own names (from .TH and NAME)? */
 int	is_self(const struct ctx *, const char *name, size_t len);

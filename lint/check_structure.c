@@ -160,9 +160,8 @@ heads_collect(struct heads *h, const struct ctx *c)
 	int		 i;
 
 	memset(h, 0, sizeof(*h));
-	for (i = 0; i < c->macros.n; i++) {
-		n = c->macros.v[i];
-		if (!is_live(n) || !(is_tok(n, M_SH) || is_tok(n, M_SS)))
+	for (i = 0; i < c->heads.n; i++) {
+		if (!is_live(n = c->heads.v[i]))
 			continue;
 		if (h->n == h->cap) {
 			h->cap = h->cap ? h->cap * 2 : 16;

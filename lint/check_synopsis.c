@@ -748,29 +748,29 @@ synopsis_line(struct ctx *c, const struct node *n, int proto, int command)
 static int
 in_synopsis(const struct node *n)
 {
-	return n->sh != NULL && n->sh->sec == SEC_SYNOPSIS &&
-	    !(n->flags & (NF_REGION | NF_COND));
+	return n->sh != NULL && n->sh->sec == SEC_SYNOPSIS;
 }
 
 void
 check_synopsis(struct ctx *c)
 {
-	const struct node	*n;
+	const struct node	*n, *x;
 	const char		*sec = c->section != NULL ? c->section : "";
 	int			 i, proto, command;
 
 	proto = sec[0] == '2' || sec[0] == '3';
 	command = sec[0] == '1' || sec[0] == '6' || sec[0] == '8';
-	for (i = 0; i < c->macros.n; i++) {
-		n = c->macros.v[i];
-		if (n->flags & (NF_REGION | NF_COND))
-			continue;
-		if (is_alt_macro(n))
+	for (i = 0; i < c->fonts.n; i++) {
+		n = c->fonts.v[i];
+		if (!(n->flags & (NF_REGION | NF_COND)) && is_alt_macro(n))
 			check_split(c, n);
-		if (in_synopsis(n))
-			synopsis_line(c, n, proto, command);
 	}
-	for (i = 0; i < c->texts.n; i++)
-		if (in_synopsis(n = c->texts.v[i]))
-			synopsis_line(c, n, proto, command);
+	for (i = 0; i < c->heads.n; i++) {
+		if (!starts_run(n = c->heads.v[i], SEC_SYNOPSIS))
+			continue;
+		for (x = n; x != NULL && in_synopsis(x); x = x->lnext)
+			if ((x->type == N_MACRO || x->type == N_TEXT) &&
+			    !(x->flags & (NF_REGION | NF_COND)))
+				synopsis_line(c, x, proto, command);
+	}
 }

@@ -176,8 +176,10 @@ check_minus(struct ctx *c, const struct node *n)
 		}
 		return;
 	}
+	/* An argument holds a hyphen only if the line does. */
 	if (n->type != N_MACRO || n->tok >= TOK__COUNT ||
-	    !(mac_table[n->tok].flags & (MF_FONT | MF_ALTFONT)))
+	    !(mac_table[n->tok].flags & (MF_FONT | MF_ALTFONT)) ||
+	    memchr(n->text, '-', n->len) == NULL)
 		return;
 	for (i = 0, len = 0; i < n->nargs; i++) {
 		/* The words of .BR and the like are joined with nothing. */
@@ -214,18 +216,6 @@ in_synopsis(const struct node *n)
 	return n->sh != NULL && n->sh->sec == SEC_SYNOPSIS;
 }
 
-/*
- * Does a run of SYNOPSIS lines start at n?  Lines belong to the
- * section of the last heading placed before them, so such a run
- * starts at its heading and holds the lines up to the next one.
- */
-static int
-starts_synopsis(const struct node *n)
-{
-	return n->tok == M_SH && n->sh == n && n->sec == SEC_SYNOPSIS &&
-	    (n->lprev == NULL || !in_synopsis(n->lprev));
-}
-
 /* The lines of a SYNOPSIS, in order, up to the feature test macros. */
 static void
 synopsis_minus(struct ctx *c, const struct node *n)
@@ -237,21 +227,25 @@ synopsis_minus(struct ctx *c, const struct node *n)
 void
 check_words(struct ctx *c)
 {
-	const struct node	*n;
+	const struct node	*n, *x;
 	int			 i, minus;
 
 	minus = c->cfg->enabled[R_MINUS_HYPHEN];
-	for (i = 0; i < c->macros.n; i++) {
-		n = c->macros.v[i];
-		check_errno_tag(c, n);
-		if (!minus)
-			continue;
-		if (!in_synopsis(n))
-			check_minus(c, n);
-		else if (starts_synopsis(n))
+	for (i = 0; i < c->heads.n; i++) {
+		n = c->heads.v[i];
+		if (starts_run(n, SEC_ERRORS))
+			for (x = n; x != NULL && x->sh != NULL &&
+			    x->sh->sec == SEC_ERRORS; x = x->lnext)
+				check_errno_tag(c, x);
+		if (minus && starts_run(n, SEC_SYNOPSIS))
 			synopsis_minus(c, n);
 	}
-	for (i = 0; i < c->texts.n && minus; i++)
+	if (!minus)
+		return;
+	for (i = 0; i < c->fonts.n; i++)
+		if (!in_synopsis(n = c->fonts.v[i]))
+			check_minus(c, n);
+	for (i = 0; i < c->texts.n; i++)
 		if (!in_synopsis(n = c->texts.v[i]))
 			check_minus(c, n);
 }
