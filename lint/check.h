@@ -112,6 +112,21 @@ int	starts_run(const struct node *, enum sec s);
 /* Is name one of the page's own names (from .TH and NAME)? */
 int	is_self(const struct ctx *, const char *name, size_t len);
 
+/* Is n the macro or request t? */
+static inline int
+is_tok(const struct node *n, enum tok t)
+{
+	return n != NULL && n->type == N_MACRO && n->tok == t;
+}
+
+/* Is n a known macro or request with the MF_* flag? */
+static inline int
+has_flag(const struct node *n, int flag)
+{
+	return n != NULL && n->type == N_MACRO && n->tok < TOK__COUNT &&
+	    (mac_table[n->tok].flags & flag) != 0;
+}
+
 /* The passes. */
 void	check_structure(struct ctx *);
 void	check_paragraphs(struct ctx *);

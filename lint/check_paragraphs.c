@@ -8,19 +8,6 @@
 #include "check.h"
 #include "src.h"
 
-static int
-is_tok(const struct node *n, enum tok t)
-{
-	return n != NULL && n->type == N_MACRO && n->tok == t;
-}
-
-static int
-has_flag(const struct node *n, int flag)
-{
-	return n != NULL && n->type == N_MACRO && n->tok < TOK__COUNT &&
-	    (mac_table[n->tok].flags & flag) != 0;
-}
-
 /*
  * Lines inside definitions, ignore blocks, tables and conditional
  * bodies are judged elsewhere or depend on the formatter.

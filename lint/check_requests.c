@@ -34,19 +34,6 @@ struct walk {
 };
 
 static int
-is_tok(const struct node *n, enum tok t)
-{
-	return n != NULL && n->type == N_MACRO && n->tok == t;
-}
-
-static int
-has_flag(const struct node *n, int flag)
-{
-	return n != NULL && n->type == N_MACRO && n->tok < TOK__COUNT &&
-	    (mac_table[n->tok].flags & flag) != 0;
-}
-
-static int
 is_font_macro(const struct node *n)
 {
 	return has_flag(n, MF_FONT | MF_ALTFONT);

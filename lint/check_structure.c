@@ -22,19 +22,6 @@ struct heads {
 	int		  cap;
 };
 
-static int
-is_tok(const struct node *n, enum tok t)
-{
-	return n->type == N_MACRO && n->tok == t;
-}
-
-static int
-has_flag(const struct node *n, int flag)
-{
-	return n->type == N_MACRO && n->tok < TOK__COUNT &&
-	    (mac_table[n->tok].flags & flag) != 0;
-}
-
 /*
  * Lines inside definitions, ignore blocks, tables and conditional
  * bodies do not shape the page, or only on some formatters.

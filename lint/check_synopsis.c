@@ -45,19 +45,6 @@ is_ident_start(char ch)
 	return asc_alpha(ch) || ch == '_';
 }
 
-static int
-has_flag(const struct node *n, int flag)
-{
-	return n != NULL && n->type == N_MACRO && n->tok < TOK__COUNT &&
-	    (mac_table[n->tok].flags & flag) != 0;
-}
-
-static int
-is_tok(const struct node *n, enum tok t)
-{
-	return n != NULL && n->type == N_MACRO && n->tok == t;
-}
-
 /* The font, 'B', 'I' or 'R', that font macro n gives argument i. */
 static char
 arg_font(const struct node *n, int i)

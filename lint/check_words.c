@@ -9,12 +9,6 @@
 #include "check.h"
 #include "esc.h"
 
-static int
-is_tok(const struct node *n, enum tok t)
-{
-	return n != NULL && n->type == N_MACRO && n->tok == t;
-}
-
 /* Is the node a line that formatters see, outside regions and ifs? */
 static int
 is_live(const struct node *n)
