@@ -17,6 +17,8 @@
 #include "diag.h"
 #include "docs.h"
 #include "exrun.h"
+#include "mail.h"
+#include "patch.h"
 #include "prose.h"
 #include "src.h"
 #include "tree.h"
@@ -37,6 +39,8 @@ struct run {
 	int		 ioerr;
 	int		 print_stats;
 	struct exrun	*ex;		/* --examples, --extract-examples */
+	struct ptree	*tree;		/* --diff: where patches are applied */
+	struct patched	*pt;		/* --diff: the page being linted */
 };
 
 static void
@@ -51,6 +55,8 @@ lint_file(struct run *r, const char *path)
 		r->ioerr = 1;
 		return;
 	}
+	if (r->pt != NULL)
+		patched_show(r->pt, f);
 	if (f->toolarge)
 		diag_add(&r->dl, &r->cfg, f, 1, 1, R_FILE_TOO_LARGE,
 		    "file is over %zu MiB; not checked",
@@ -69,10 +75,50 @@ lint_file(struct run *r, const char *path)
 	}
 	if (pg != NULL) {
 		/* Included files must outlive the diagnostics naming them. */
+		if (r->pt != NULL)
+			patched_filter(r->pt, &r->dl);
 		diag_flush(&r->dl, &r->cfg, &r->stats, stdout);
 		page_free(pg);
 	}
+	if (r->pt != NULL)
+		patched_filter(r->pt, &r->dl);
 	diag_flush(&r->dl, &r->cfg, &r->stats, stdout);
+	src_free(f);
+}
+
+/*
+ * --diff: check the mail, apply its patch in the temporary tree, and
+ * lint the pages it changes, keeping what is said of the lines it adds.
+ */
+static void
+lint_diff(struct run *r, const char *path)
+{
+	struct srcfile	*f;
+	struct mail	 m;
+	struct patch	 p;
+	struct patched	*pages;
+	size_t		 n, i;
+	char		 err[512];
+
+	if ((f = src_read(path, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "manlint: %s: cannot read: %s\n", path, err);
+		r->ioerr = 1;
+		return;
+	}
+	mail_read(&m, f);
+	patch_parse(&p, &m);
+	mail_check(&m, &p, f, &r->dl, &r->cfg);
+	if (ptree_apply(r->tree, &p, f, &r->dl, &r->cfg, &pages, &n) == -1)
+		r->ioerr = 1;
+	diag_flush(&r->dl, &r->cfg, &r->stats, stdout);
+	for (i = 0; i < n; i++) {
+		r->pt = &pages[i];
+		lint_file(r, pages[i].tmp);
+	}
+	r->pt = NULL;
+	patched_free(pages, n);
+	patch_free(&p);
+	mail_free(&m);
 	src_free(f);
 }
 
@@ -156,6 +202,11 @@ usage(FILE *out)
 	    "  --sanitize            build them with -fsanitize=address,undefined\n"
 	    "  -j, --jobs N          compilers run at a time (default: CPUs)\n"
 	    "  --extract-examples DIR  write the example programs into DIR\n"
+	    "  --diff                the operands are patches (\"-\" for standard\n"
+	    "                        input): check the mail, apply the patch to a\n"
+	    "                        copy of its pages, and report on added lines\n"
+	    "  --base DIR            apply patches to the pages under DIR\n"
+	    "                        (default: the current directory)\n"
 	    "  --profile NAME        man-pages (default) or portable\n"
 	    "  --rules FILE          add the prose rules of FILE\n"
 	    "  --max-per-rule N      show at most N diagnostics of a rule per\n"
@@ -198,6 +249,11 @@ enum {
 	OPT_EXAMPLES = 512, OPT_WERROR, OPT_SANITIZE, OPT_EXTRACT
 };
 
+/* Patch mode. */
+enum {
+	OPT_DIFF = 768, OPT_BASE
+};
+
 static const struct option longopts[] = {
 	{ "list-rules", no_argument, NULL, OPT_LIST },
 	{ "explain", required_argument, NULL, OPT_EXPLAIN },
@@ -216,6 +272,8 @@ static const struct option longopts[] = {
 	{ "sanitize", no_argument, NULL, OPT_SANITIZE },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "extract-examples", required_argument, NULL, OPT_EXTRACT },
+	{ "diff", no_argument, NULL, OPT_DIFF },
+	{ "base", required_argument, NULL, OPT_BASE },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -243,10 +301,10 @@ main(int argc, char *argv[])
 	struct exrun_opts eo;
 	struct toggle	*toggles = NULL;
 	char		**rulefiles = NULL;
-	const char	*explain = NULL, *argv0 = argv[0];
+	const char	*explain = NULL, *argv0 = argv[0], *base = NULL;
 	char		*end;
 	int		 ch, i, rc, rule, action = 0, ntoggles = 0;
-	int		 nrulefiles = 0, profile = PROF_MANPAGES;
+	int		 nrulefiles = 0, profile = PROF_MANPAGES, diff = 0;
 
 	memset(&r, 0, sizeof(r));
 	r.cfg.fail_on = LVL_STYLE;
@@ -338,6 +396,12 @@ main(int argc, char *argv[])
 		case OPT_EXTRACT:
 			eo.extract_dir = optarg;
 			break;
+		case OPT_DIFF:
+			diff = 1;
+			break;
+		case OPT_BASE:
+			base = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -384,6 +448,14 @@ main(int argc, char *argv[])
 		usage(stderr);
 		return 2;
 	}
+	if ((base != NULL && !diff) || (diff && (eo.build ||
+	    eo.extract_dir != NULL))) {
+		fprintf(stderr, "manlint: --base goes with --diff, which does "
+		    "not go with --examples or --extract-examples\n");
+		return 2;
+	}
+	if (diff && (r.tree = ptree_new(base)) == NULL)
+		return 2;
 	r.stats.count = xcalloc(rule_count(), sizeof(*r.stats.count));
 	r.cfg.caret = r.cfg.format == FMT_GCC && isatty(STDOUT_FILENO);
 	if (eo.build || eo.extract_dir != NULL) {
@@ -394,7 +466,11 @@ main(int argc, char *argv[])
 			return 2;
 	}
 	for (i = 0; i < argc; i++)
-		lint_path(&r, argv[i]);
+		if (diff)
+			lint_diff(&r, argv[i]);
+		else
+			lint_path(&r, argv[i]);
+	ptree_free(r.tree);
 	exrun_end(r.ex);
 	if (r.print_stats)
 		for (i = 0; i < rule_count(); i++)

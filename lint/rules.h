@@ -116,6 +116,11 @@ enum rule {
 	R_EXAMPLE_BUILD,
 	R_EXAMPLE_RUN,
 	R_EXAMPLE_OUTPUT,
+	/* patches and patch mail (--diff) */
+	R_PATCH_DOES_NOT_APPLY,
+	R_PATCH_MANGLED,
+	R_MAIL_SIGNOFF_MISSING,
+	R_MAIL_SUBJECT,
 	R__COUNT
 };
 
