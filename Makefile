@@ -17,6 +17,11 @@
 #   make bench-examples  time manlint --examples building that corpus's
 #                      programs against plain cc -c, cold and warm
 #   make rules-page    regenerate man7/manlint-rules.7 from the rule table
+#   make check-patch PATCH=FILE  check a patch before mailing it: in a
+#                      copy of the tree at BASE (default: the upstream
+#                      branch, else HEAD), manlint --diff, git apply and
+#                      make $(CHECK) (default: check)
+#   make install-hook  a git pre-commit hook that lints staged changes
 #   make install       install into $(DESTDIR)$(PREFIX); also uninstall
 #   make clean
 #
@@ -72,6 +77,8 @@ MANPAGES = $(wildcard man[1-9]/*.[1-9])
 # The mandoc -Tlint messages let through, each with its reason.
 MANDOC_IGNORE = tests/mandoc.ignore
 RENDERDIR = build/render
+# What "make check-patch" runs in the patched copy of the tree.
+CHECK	?= check
 
 # Before building for check or lint, make sure the tools are there.
 ifneq ($(filter check lint lint-% check-%,$(MAKECMDGOALS)),)
@@ -112,6 +119,13 @@ bench: lint/manlint
 bench-examples: lint/manlint
 	bash tests/bench-examples
 
+check-patch: lint/manlint
+	bash tests/patch/check-patch "$(CURDIR)/lint/manlint" "$(PATCH)" \
+	    "$(BASE)" "$(CHECK)"
+
+install-hook: lint/manlint
+	bash tests/patch/install-hook lint/manlint
+
 rules-page: lint/manlint
 	lint/manlint --rules-page > man7/manlint-rules.7.tmp
 	mv man7/manlint-rules.7.tmp man7/manlint-rules.7
@@ -139,4 +153,4 @@ clean:
 
 .PHONY: all asan tools lint lint-manlint lint-mandoc lint-groff check-render \
 	check render corpus bench bench-examples rules-page install uninstall \
-	clean
+	clean check-patch install-hook

@@ -195,7 +195,8 @@ diff_start(const struct mail *m, size_t i, size_t q)
 static void
 find_diff(struct mail *m)
 {
-	size_t	 i, q = 0, k;
+	const char	*quote;
+	size_t		 i, q = 0, k;
 
 	for (i = 0; i < m->n; i++) {
 		q = quote_len(m->l[i].s, m->l[i].len);
@@ -203,11 +204,11 @@ find_diff(struct mail *m)
 			break;
 	}
 	m->diff = i;
-	if (q == 0)
+	if (q == 0 || i == m->n)
 		return;
+	quote = m->l[i].s;
 	for (; i < m->n; i++) {
-		if (m->l[i].len >= q && memcmp(m->l[i].s, m->l[m->diff].s,
-		    q) == 0) {
+		if (m->l[i].len >= q && memcmp(m->l[i].s, quote, q) == 0) {
 			m->l[i].s += q;
 			m->l[i].len -= q;
 			continue;
@@ -298,6 +299,15 @@ page_name(const struct pfile *pf)
 	return pf->new != NULL ? pf->new : pf->old;
 }
 
+/* The page's file name, as a subject names it. */
+static const char *
+short_name(const struct pfile *pf)
+{
+	const char	*slash = strrchr(page_name(pf), '/');
+
+	return slash != NULL ? slash + 1 : page_name(pf);
+}
+
 /* Does a name from the subject stand for the page at path? */
 static int
 names_page(const char *name, const char *path)
@@ -337,7 +347,7 @@ check_names(char *names, const struct patch *p, const struct mail *m,
 		if (p->f[i].page && !named[i])
 			diag_add(dl, cfg, f, m->subject_at, 1, R_MAIL_SUBJECT,
 			    "the subject does not name %s, which the patch "
-			    "changes", page_name(&p->f[i]));
+			    "changes", short_name(&p->f[i]));
 	free(named);
 }
 
@@ -368,9 +378,7 @@ check_subject(const struct mail *m, const struct patch *p,
 	    " \t")] == '\0') {
 		diag_add(dl, cfg, f, m->subject_at, 1, R_MAIL_SUBJECT,
 		    "the subject is not of the form \"%s: summary\"",
-		    strrchr(page_name(&p->f[0]), '/') != NULL ?
-		    strrchr(page_name(&p->f[0]), '/') + 1 :
-		    page_name(&p->f[0]));
+		    short_name(&p->f[0]));
 		return;
 	}
 	names = xstrndup(s, colon - s);
@@ -382,7 +390,7 @@ void
 mail_check(const struct mail *m, const struct patch *p,
     const struct srcfile *f, struct diaglist *dl, const struct config *cfg)
 {
-	if (!m->headers)
+	if (!m->headers || m->diff == m->n)
 		return;
 	if (!m->signoff)
 		diag_add(dl, cfg, f, m->msg_end_at, 1, R_MAIL_SIGNOFF_MISSING,

@@ -106,6 +106,11 @@ lint_diff(struct run *r, const char *path)
 		return;
 	}
 	mail_read(&m, f);
+	if (m.diff == m.n && !m.headers && f->nlines > 0) {
+		/* Not a cover letter, not an empty diff: a wrong file. */
+		fprintf(stderr, "manlint: %s: no diff found\n", path);
+		r->ioerr = 1;
+	}
 	patch_parse(&p, &m);
 	mail_check(&m, &p, f, &r->dl, &r->cfg);
 	if (ptree_apply(r->tree, &p, f, &r->dl, &r->cfg, &pages, &n) == -1)

@@ -169,6 +169,9 @@ add_pline(struct hunk *h, char op, const struct mline *l)
 	pl->at = l->at;
 	pl->s = op == '?' || l->len == 0 ? l->s : l->s + 1;
 	pl->len = op == '?' || l->len == 0 ? l->len : l->len - 1;
+	if (op == '#')
+		pl->op = '?';
+	pl->miscounted = op == '#';
 }
 
 /*
@@ -200,7 +203,9 @@ read_hunk(struct pfile *pf, const struct mail *m, size_t i)
 		op = l->len > 0 ? l->s[0] : ' ';
 		if (op == '\\')
 			continue;
-		if (starts(l, "@@ ") || starts(l, "diff "))
+		/* A mail's signature ends a hunk that lost lines. */
+		if (starts(l, "@@ ") || starts(l, "diff ") ||
+		    (l->len == 3 && memcmp(l->s, "-- ", 3) == 0))
 			break;
 		if (op == ' ' && oleft > 0 && nleft > 0) {
 			oleft--;
@@ -210,7 +215,7 @@ read_hunk(struct pfile *pf, const struct mail *m, size_t i)
 		else if (op == '+' && nleft > 0)
 			nleft--;
 		else {
-			op = '?';
+			op = op == ' ' || op == '-' || op == '+' ? '#' : '?';
 			oleft -= oleft > 0;
 			nleft -= nleft > 0;
 		}
@@ -540,6 +545,20 @@ struct damage {
 	char		 msg[384];
 };
 
+/* Is the line in the page, where it was expected or anywhere? */
+static int
+in_page(const struct pline *pl, const struct text *old, size_t p)
+{
+	size_t	 i;
+
+	if (p < old->n && same(pl->s, pl->len, old->s[p], old->len[p]))
+		return 1;
+	for (i = 0; i < old->n; i++)
+		if (pl->len > 0 && same(pl->s, pl->len, old->s[i], old->len[i]))
+			return 1;
+	return 0;
+}
+
 /* A line that is no diff line: say what probably happened to it. */
 static void
 explain_odd(const struct hunk *h, size_t i, const struct text *old,
@@ -548,19 +567,22 @@ explain_odd(const struct hunk *h, size_t i, const struct text *old,
 	const struct pline *pl = &h->l[i];
 
 	dmg->at = pl->at;
-	if (p < old->n && same(pl->s, pl->len, old->s[p], old->len[p]))
-		snprintf(dmg->msg, sizeof(dmg->msg), "patch line %d is a "
-		    "context line that lost its leading space (a mailer "
-		    "stripped it): the patch does not apply", pl->at);
+	if (pl->miscounted)
+		snprintf(dmg->msg, sizeof(dmg->msg), "the hunk of line %d has "
+		    "more lines than its header counts (was it edited by "
+		    "hand?): the patch does not apply", h->at);
+	else if (in_page(pl, old, p))
+		snprintf(dmg->msg, sizeof(dmg->msg), "a context line that "
+		    "lost its leading space (a mailer stripped it): the patch "
+		    "does not apply");
 	else if (i > 0 && h->l[i - 1].len + pl->len >= 60)
-		snprintf(dmg->msg, sizeof(dmg->msg), "patch line %d is no "
-		    "diff line: it looks like the end of line %d, wrapped by "
-		    "a mailer; the patch does not apply", pl->at,
-		    h->l[i - 1].at);
+		snprintf(dmg->msg, sizeof(dmg->msg), "not a diff line: it "
+		    "looks like the end of line %d, wrapped by a mailer; the "
+		    "patch does not apply", h->l[i - 1].at);
 	else
-		snprintf(dmg->msg, sizeof(dmg->msg), "patch line %d does "
-		    "not start with a space, + or -: a mailer wrapped or "
-		    "stripped lines; the patch does not apply", pl->at);
+		snprintf(dmg->msg, sizeof(dmg->msg), "the line does not "
+		    "start with a space, + or -: a mailer wrapped or stripped "
+		    "lines; the patch does not apply");
 }
 
 /* Why a hunk does not fit at its header's line. */
@@ -572,8 +594,8 @@ explain_misfit(const struct hunk *h, const struct text *old,
 	size_t		 i, p = header_pos(h);
 
 	dmg->at = h->at;
-	snprintf(dmg->msg, sizeof(dmg->msg), "the hunk of patch line %d "
-	    "overlaps the hunk before it", h->at);
+	snprintf(dmg->msg, sizeof(dmg->msg), "the hunk overlaps the hunk "
+	    "before it");
 	for (i = 0; i < h->n; i++) {
 		pl = &h->l[i];
 		if (pl->op == '+')
@@ -584,25 +606,23 @@ explain_misfit(const struct hunk *h, const struct text *old,
 		}
 		dmg->at = pl->at;
 		if (p >= old->n) {
-			snprintf(dmg->msg, sizeof(dmg->msg), "patch line %d: "
-			    "%s has only %zu lines: the patch is for another "
-			    "version of it (see --base)", pl->at, name,
-			    old->n);
+			snprintf(dmg->msg, sizeof(dmg->msg), "%s has only %zu "
+			    "lines: the patch is for another version of it "
+			    "(see --base)", name, old->n);
 			return;
 		}
 		if (same_but_space(pl->s, pl->len, old->s[p], old->len[p]) &&
 		    !same(pl->s, pl->len, old->s[p], old->len[p])) {
-			snprintf(dmg->msg, sizeof(dmg->msg), "patch line %d "
+			snprintf(dmg->msg, sizeof(dmg->msg), "the line "
 			    "differs from %s line %zu only in white space (a "
 			    "mailer changed it): the patch does not apply",
-			    pl->at, name, p + 1);
+			    name, p + 1);
 			return;
 		}
 		if (!same(pl->s, pl->len, old->s[p], old->len[p])) {
-			snprintf(dmg->msg, sizeof(dmg->msg), "patch line %d "
-			    "does not match %s line %zu: the patch is for "
-			    "another version of the page (see --base)",
-			    pl->at, name, p + 1);
+			snprintf(dmg->msg, sizeof(dmg->msg), "the line does "
+			    "not match %s line %zu: the patch is for another "
+			    "version of the page (see --base)", name, p + 1);
 			return;
 		}
 		p++;
@@ -624,10 +644,10 @@ apply_hunk(const struct hunk *h, const struct text *old, size_t *pos,
 			return -1;
 		}
 		dmg->at = h->short_at;
-		snprintf(dmg->msg, sizeof(dmg->msg), "the hunk of patch line "
-		    "%d ends at line %d, before it has the lines its header "
-		    "counts (a mailer dropped or joined lines): the patch "
-		    "does not apply", h->at, h->short_at);
+		snprintf(dmg->msg, sizeof(dmg->msg), "the hunk of line %d "
+		    "ends here, before it has the lines its header counts (a "
+		    "mailer dropped or joined lines): the patch does not "
+		    "apply", h->at);
 		return -1;
 	}
 	if ((at = locate(h, old, *pos)) == -1) {
@@ -811,8 +831,8 @@ ptree_apply(struct ptree *t, const struct patch *p, const struct srcfile *f,
 		if ((rc = apply_file(t, &p->f[k], &pt, &dmg)) == -1) {
 			diag_add(dl, cfg, f, dmg.at, 1, R_PATCH_DOES_NOT_APPLY,
 			    "%s", dmg.msg);
-			fprintf(stderr, "manlint: %s:%d: %s\n", f->path,
-			    dmg.at, dmg.msg);
+			fprintf(stderr, "manlint: %s: the patch does not apply "
+			    "(line %d)\n", f->path, dmg.at);
 		} else if (rc == 0)
 			report_mangled(p, k, f, dl, cfg);
 		if (rc != 0) {
@@ -822,6 +842,7 @@ ptree_apply(struct ptree *t, const struct patch *p, const struct srcfile *f,
 		}
 		if (pt.tmp == NULL)
 			continue;
+		pt.patch = f->path;
 		*out = xreallocarray(*out, *nout + 1, sizeof(**out));
 		(*out)[(*nout)++] = pt;
 	}
@@ -862,8 +883,11 @@ patched_filter(const struct patched *pt, struct diaglist *dl)
 			free(d->msg);
 			continue;
 		}
-		msg = xmalloc(strlen(d->msg) + 32);
-		sprintf(msg, "%s (patch line %d)", d->msg, at);
+		msg = xmalloc(strlen(d->msg) + strlen(pt->patch) + 32);
+		if (strcmp(pt->patch, "-") == 0)
+			sprintf(msg, "%s (from patch line %d)", d->msg, at);
+		else
+			sprintf(msg, "%s (from %s:%d)", d->msg, pt->patch, at);
 		free(d->msg);
 		d->msg = msg;
 		dl->v[n++] = *d;

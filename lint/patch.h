@@ -16,10 +16,12 @@ struct srcfile;
 /* One line of a hunk. */
 struct pline {
 	char		 op;	/* ' ', '-', '+', or '?' for a line that is
-				   none of them: a damaged patch */
+				   none of them or that the hunk header does
+				   not count: a damaged patch */
 	const char	*s;	/* the text after op */
 	size_t		 len;
 	int		 at;	/* its line in the patch file */
+	int		 miscounted;	/* a diff line beyond the counts */
 };
 
 struct hunk {
@@ -64,6 +66,7 @@ struct patched {
 	char		*tmp;		/* its copy in the temporary tree */
 	char		*show;		/* its name in the patch */
 	const struct srcfile *file;	/* once read, for the filter */
+	const char	*patch;		/* the patch file's name */
 	int		*origin;	/* per line: the patch line that
 					   added it, or 0 */
 	int		 nlines;
