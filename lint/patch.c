@@ -496,14 +496,17 @@ same_but_space(const char *a, size_t alen, const char *b, size_t blen)
 	}
 }
 
-/* Do the hunk's old lines stand at line p (0-based) of the page? */
+/*
+ * Do the hunk's lines stand at line p (0-based) of the page?  All but
+ * those of kind skip: '+' to find the old side, '-' the new.
+ */
 static int
-matches(const struct hunk *h, const struct text *old, size_t p)
+matches(const struct hunk *h, const struct text *old, size_t p, char skip)
 {
 	size_t	 i;
 
 	for (i = 0; i < h->n; i++) {
-		if (h->l[i].op == '+')
+		if (h->l[i].op == skip)
 			continue;
 		if (h->l[i].op == '?' || p >= old->n ||
 		    !same(h->l[i].s, h->l[i].len, old->s[p], old->len[p]))
@@ -513,12 +516,14 @@ matches(const struct hunk *h, const struct text *old, size_t p)
 	return 1;
 }
 
-/* Where the header puts the hunk, 0-based. */
+/* Where the header puts the hunk's side, 0-based. */
 static size_t
-header_pos(const struct hunk *h)
+header_pos(const struct hunk *h, char skip)
 {
-	return h->olen == 0 || h->ostart == 0 ? (size_t)h->ostart :
-	    (size_t)h->ostart - 1;
+	int	 start = skip == '+' ? h->ostart : h->nstart;
+	int	 len = skip == '+' ? h->olen : h->nlen;
+
+	return len == 0 || start == 0 ? (size_t)start : (size_t)start - 1;
 }
 
 /*
@@ -526,15 +531,17 @@ header_pos(const struct hunk *h)
  * previous hunk where it fits.  Return -1 if it fits nowhere.
  */
 static long
-locate(const struct hunk *h, const struct text *old, size_t from)
+locate(const struct hunk *h, const struct text *old, size_t from,
+    char skip)
 {
-	size_t	 want = header_pos(h), d;
+	size_t	 want = header_pos(h, skip), d;
 
 	for (d = 0; want + d <= old->n || want >= from + d; d++) {
 		if (want + d <= old->n && want + d >= from &&
-		    matches(h, old, want + d))
+		    matches(h, old, want + d, skip))
 			return (long)(want + d);
-		if (d > 0 && want >= from + d && matches(h, old, want - d))
+		if (d > 0 && want >= from + d &&
+		    matches(h, old, want - d, skip))
 			return (long)(want - d);
 	}
 	return -1;
@@ -591,7 +598,7 @@ explain_misfit(const struct hunk *h, const struct text *old,
     const char *name, struct damage *dmg)
 {
 	const struct pline *pl;
-	size_t		 i, p = header_pos(h);
+	size_t		 i, p = header_pos(h, '+');
 
 	dmg->at = h->at;
 	snprintf(dmg->msg, sizeof(dmg->msg), "the hunk overlaps the hunk "
@@ -640,7 +647,7 @@ apply_hunk(const struct hunk *h, const struct text *old, size_t *pos,
 		for (i = 0; i < h->n && h->l[i].op != '?'; i++)
 			continue;
 		if (i < h->n) {
-			explain_odd(h, i, old, header_pos(h), dmg);
+			explain_odd(h, i, old, header_pos(h, '+'), dmg);
 			return -1;
 		}
 		dmg->at = h->short_at;
@@ -650,7 +657,7 @@ apply_hunk(const struct hunk *h, const struct text *old, size_t *pos,
 		    "apply", h->at);
 		return -1;
 	}
-	if ((at = locate(h, old, *pos)) == -1) {
+	if ((at = locate(h, old, *pos, '+')) == -1) {
 		explain_misfit(h, old, name, dmg);
 		return -1;
 	}
@@ -664,6 +671,57 @@ apply_hunk(const struct hunk *h, const struct text *old, size_t *pos,
 		p += h->l[i].op != '+';
 	}
 	*pos = p;
+	return 0;
+}
+
+/* Did a mailer or an editor leave marks on the hunks? */
+static int
+damaged(const struct pfile *pf)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < pf->nh; i++) {
+		if (pf->h[i].short_at != 0)
+			return 1;
+		for (j = 0; j < pf->h[i].n; j++)
+			if (pf->h[i].l[j].op == '?')
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * The page already holds the patch, as when the diff is of the working
+ * tree or the patch is committed: the page is checked as it is, with
+ * the lines that the patch adds marked.
+ */
+static int
+find_applied(const struct pfile *pf, const struct text *old, struct out *o)
+{
+	const struct hunk *h;
+	size_t		 i, j, p, pos = 0;
+	long		 at;
+	int		*origin;
+
+	origin = xcalloc(old->n + 1, sizeof(*origin));
+	for (i = 0; i < pf->nh; i++) {
+		h = &pf->h[i];
+		if ((at = locate(h, old, pos, '-')) == -1) {
+			free(origin);
+			return -1;
+		}
+		for (p = (size_t)at, j = 0; j < h->n; j++) {
+			if (h->l[j].op == '+')
+				origin[p] = h->l[j].at;
+			p += h->l[j].op != '-';
+		}
+		pos = p;
+	}
+	o->len = 0;
+	o->n = 0;
+	for (p = 0; p < old->n; p++)
+		emit(o, old->s[p], old->len[p], origin[p]);
+	free(origin);
 	return 0;
 }
 
@@ -753,6 +811,11 @@ apply_file(struct ptree *t, const struct pfile *pf, struct patched *pt,
 	}
 	for (i = 0; i < pf->nh && rc == 0; i++)
 		rc = apply_hunk(&pf->h[i], &old, &pos, &o, src, dmg);
+	if (rc == -1 && !damaged(pf) && pf->old != NULL && pf->new != NULL &&
+	    find_applied(pf, &old, &o) == 0) {
+		rc = 0;
+		pos = old.n;
+	}
 	for (; rc == 0 && pos < old.n; pos++)
 		emit(&o, old.s[pos], old.len[pos], 0);
 	if (rc == 0 && pf->old != NULL && (pf->new == NULL || pf->renamed))

@@ -104,6 +104,18 @@ patch_untouched() {
 	pm_expect "$(pm_want "$page")"
 }
 
+# A page that already holds the patch (a diff of the working tree, a
+# committed patch) is checked as it is, on the lines the patch added.
+patch_applied() {
+	mkdir -p "$pm/applied/man2"
+	cp "$top/man2/mmap.2" "$pm/applied/man2/"
+	(cd "$pm/applied" && git apply "$mail") > "$tmp/out" 2>&1 ||
+	    { why "git apply:" "$(cat "$tmp/out")"; return 1; }
+	pm_run "$top" --diff --base "$pm/applied" "$mail"
+	[ "$rc" -eq 1 ] || { why "expected exit status 1"; pm_why; return 1; }
+	pm_expect "$(pm_want "$top/man2/mmap.2")"
+}
+
 # The diff alone, on standard input: no mail checks.
 patch_stdin() {
 	sed -n '/^diff --git/,$p' "$mail" > "$pm/plain.diff"
@@ -354,6 +366,7 @@ patch_hook() {
 
 t "patch: the seed-like mail, reported at each defective added line" patch_mail
 t "patch: lines the patch does not touch are not reported" patch_untouched
+t "patch: a page that already holds the patch" patch_applied
 t "patch: a plain diff on standard input" patch_stdin
 t "patch: a quoted-printable mail" patch_qp
 t "patch: a mail quoted in a reply" patch_quoted
