@@ -336,7 +336,8 @@ check_names(char *names, const struct patch *p, const struct mail *m,
 	    tok = strtok_r(NULL, ", \t", &save)) {
 		hit = 0;
 		for (i = 0; i < p->nf; i++)
-			if (p->f[i].page && names_page(tok, page_name(&p->f[i])))
+			if (p->f[i].page &&
+			    names_page(tok, page_name(&p->f[i])))
 				hit = named[i] = 1;
 		if (!hit)
 			diag_add(dl, cfg, f, m->subject_at, 1, R_MAIL_SUBJECT,

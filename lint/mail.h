@@ -21,7 +21,7 @@ struct mline {
 };
 
 struct mail {
-	char		*buf;		/* the decoded text the lines point to */
+	char		*buf;		/* the decoded text, under the lines */
 	struct mline	*l;
 	size_t		 n;
 	size_t		 diff;		/* first line of the diff; n if none */

@@ -58,8 +58,9 @@ pm_want() {
 
 # The same, from the output: page lines of man2/mmap.2 only.
 pm_got() {
-	sed -n 's/^man2\/mmap\.2:\([0-9]*\):[0-9]*:.*(from .*[: ]\([0-9]*\)) \[\(.*\)\]$/\1 \3 \2/p' \
-	    <<< "$out"
+	local line='^man2/mmap\.2:\([0-9]*\):[0-9]*:' from='(from .*[: ]\([0-9]*\))'
+
+	sed -n "s|$line.*$from \\[\\(.*\\)\\]\$|\\1 \\3 \\2|p" <<< "$out"
 }
 
 pm_expect() {
@@ -151,10 +152,11 @@ patch_qp() {
 		}
 		print
 	}' "$mail" > "$pm/qp.mail"
-	grep -q '=$' "$pm/qp.mail" || { why "no soft line break made"; return 1; }
+	grep -q '=$' "$pm/qp.mail" ||
+	    { why "no soft line break made"; return 1; }
 	pm_run "$top" --diff "$pm/qp.mail"
 	# The mail lines are those of the encoded mail: check the page's.
-	got=$(sed -n 's/^man2\/mmap\.2:\([0-9]*\):.*\[\(.*\)\]$/\1 \2/p' <<< "$out")
+	got=$(pm_got | cut -d' ' -f1,2)
 	want=$(pm_want "$top/man2/mmap.2" | cut -d' ' -f1,2)
 	[ "$got" = "$want" ] && [ "$rc" -eq 1 ] && return 0
 	why "expected:" "$want" "got:" "$got"
@@ -277,11 +279,12 @@ patch_series() {
 	 The end.
 	EOF
 	pm_run "$pm/series" --diff 1.diff 2.diff
-	want="man7/new.7:5:7: style: new sentence starts mid-line; start it on a new source line (from 1.diff:16) [sentence-same-line]
-man7/new.7:6:8: style: new sentence starts mid-line; start it on a new source line (from 2.diff:6) [sentence-same-line]"
+	msg="style: new sentence starts mid-line; start it on a new source line"
+	want="man7/new.7:5:7: $msg (from 1.diff:16) [sentence-same-line]
+man7/new.7:6:8: $msg (from 2.diff:6) [sentence-same-line]"
 	[ "$rc" -eq 1 ] && [ "$out" = "$want" ] && [ -z "$err" ] &&
-	    [ -f "$pm/series/man7/gone.7" ] && [ ! -e "$pm/series/man7/new.7" ] &&
-	    return 0
+	    [ -f "$pm/series/man7/gone.7" ] &&
+	    [ ! -e "$pm/series/man7/new.7" ] && return 0
 	why "expected:" "$want" "and the tree untouched"
 	pm_why
 	return 1
