@@ -60,6 +60,8 @@ struct dirent_rc {
 
 static struct loaded	*loaded;
 static int		 nloaded;
+static struct rc	**rcs;		/* every rc file read */
+static size_t		 nrcs;
 static struct dirent_rc	*dirs;
 static size_t		 ndirs;
 
@@ -314,9 +316,13 @@ lookup_dir(const char *dir, FILE *err)
 	e.dir = xstrdup(dir);
 	e.rc = NULL;
 	e.bad = 0;
-	if (exists(dir, RCNAME))
+	if (exists(dir, RCNAME)) {
 		e.bad = (e.rc = read_rc(dir, err)) == NULL;
-	else if (!exists(dir, ".git") && strcmp(dir, "/") != 0) {
+		if (e.rc != NULL) {
+			rcs = xreallocarray(rcs, nrcs + 1, sizeof(*rcs));
+			rcs[nrcs++] = e.rc;
+		}
+	} else if (!exists(dir, ".git") && strcmp(dir, "/") != 0) {
 		parent = xstrdup(dir);
 		slash = strrchr(parent, '/');
 		slash[slash == parent ? 1 : 0] = '\0';
@@ -428,13 +434,13 @@ rc_free_all(void)
 	size_t	 i;
 	int	 f;
 
-	/* Several directories share one rc file: free each once. */
-	for (i = 0; i < ndirs; i++) {
-		if (dirs[i].rc != NULL && strcmp(dirs[i].rc->dir,
-		    dirs[i].dir) == 0)
-			free_rc(dirs[i].rc);
+	for (i = 0; i < nrcs; i++)
+		free_rc(rcs[i]);
+	free(rcs);
+	rcs = NULL;
+	nrcs = 0;
+	for (i = 0; i < ndirs; i++)
 		free(dirs[i].dir);
-	}
 	free(dirs);
 	dirs = NULL;
 	ndirs = 0;

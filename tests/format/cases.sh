@@ -1,4 +1,4 @@
-# shellcheck shell=bash disable=SC2154
+# shellcheck shell=bash disable=SC2154,SC2015
 # Output formats, --color, .manlintrc files and baselines, read by
 # tests/run (bash), which provides t, why, skip, $ML, $top and $tmp.
 # Each test works in its own directory under $tmp/format.
@@ -141,11 +141,11 @@ ESC=$'\033'
 
 fmt_color() {
 	fml "$fdir/pages" --color always defects.7
-	[[ $out == *"$ESC[1;36mstyle:"* ]] ||
+	[[ $out == *"${ESC}[1;36mstyle:"* ]] ||
 	    { why "--color always: style is not colored"; fwhy_run; return 1; }
 	grep -qx ' Text & more <text>. ' <<< "$out" ||
 	    { why "--color always: no source line"; fwhy_run; return 1; }
-	grep -qxF "                    $ESC[1;32m^$ESC[0m" <<< "$out" ||
+	grep -qxF "                    ${ESC}[1;32m^${ESC}[0m" <<< "$out" ||
 	    { why "--color always: no caret under column 20"; fwhy_run; return 1; }
 	fml "$fdir/pages" --color never defects.7
 	[[ $out != *"$ESC"* ]] && ! grep -q '\^' <<< "$out" ||
