@@ -133,8 +133,9 @@ add_page(struct run *r, char *path)
 }
 
 /*
- * Walk a directory in name order, adding the pages in it.  Symbolic links are not followed
- * inside a walk: in an installed manual tree they duplicate pages.
+ * Walk a directory in name order, adding the pages in it.  Symbolic
+ * links are not followed inside a walk: in an installed manual tree
+ * they duplicate pages.
  */
 static void
 walk_dir(struct run *r, const char *dir)
