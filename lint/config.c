@@ -144,7 +144,7 @@ add_rules(struct rc *rc, int sect, enum opkind kind, char **w, int n,
 			if (strcmp(id, "all") == 0)
 				r = ALL_RULES;
 			else if ((r = rule_lookup(id)) == -1)
-				return "unknown rule (see manlint --list-rules)";
+				return "unknown rule (see --list-rules)";
 			add_op(rc, sect, kind, r, l);
 		}
 	return NULL;
