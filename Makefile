@@ -51,6 +51,8 @@ SRCS	 = lint/main.c lint/util.c lint/arena.c lint/src.c lint/enc.c lint/esc.c \
 	   lint/check_xrefs.c lint/check_text.c lint/ptext.c lint/prose.c \
 	   lint/check_synopsis.c lint/check_args.c lint/check_words.c \
 	   lint/check_requests.c
+# Output formats, configuration files, suppressions and baselines.
+SRCS	+= lint/format.c lint/config.c lint/suppress.c lint/baseline.c
 # The example runner: --examples and --extract-examples.
 SRCS	+= lint/exrun.c lint/example.c lint/build.c lint/build_diag.c \
 	   lint/session.c lint/sandbox.c lint/files.c lint/sha256.c

@@ -59,6 +59,16 @@ const struct rule_info rule_table[R__COUNT] = {
 	    "on, and an untrusted page could name any file.  Name the page "
 	    "relative to the manual root, as man2/page.2.",
 	    ".so /usr/share/man/man2/mmap.2", ".so man2/mmap.2" },
+	[R_SUPPRESS_UNKNOWN] = { "suppress-unknown-rule", LVL_WARNING, ALL,
+	    "a suppression comment names a rule that does not exist",
+	    "A comment of the form .\\\" manlint: disable RULE, enable RULE "
+	    "or disable-next-line RULE turns rules off for some lines of "
+	    "the page.  A name that is no rule turns nothing off, so the "
+	    "diagnostic it was meant for still shows; most often the name "
+	    "is misspelled or the rule was renamed.  The names are those "
+	    "of manlint --list-rules, or \"all\".",
+	    ".\\\" manlint: disable-next-line trailing-spaces",
+	    ".\\\" manlint: disable-next-line trailing-space" },
 	[R_ROFF_UNCLOSED] = { "roff-unclosed", LVL_ERROR, ALL,
 	    "a roff definition, ignore block or brace group is not closed",
 	    "A .de, .am or .ig request collects lines until a line holding "

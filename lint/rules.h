@@ -27,6 +27,8 @@ enum rule {
 	R_SO_MISSING,
 	R_SO_LOOP,
 	R_SO_OUTSIDE,
+	/* suppression comments */
+	R_SUPPRESS_UNKNOWN,
 	/* roff level */
 	R_ROFF_UNCLOSED,
 	R_ROFF_STRAY_CLOSE,
