@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "format.h"
 #include "mail.h"
 #include "patch.h"
 #include "src.h"
@@ -934,8 +935,9 @@ void
 patched_filter(const struct patched *pt, struct diaglist *dl)
 {
 	struct diag	*d;
+	const char	*sugg;
 	size_t		 i, n = 0;
-	int		 at;
+	int		 at, len;
 	char		*msg;
 
 	for (i = 0; i < dl->n; i++) {
@@ -947,10 +949,16 @@ patched_filter(const struct patched *pt, struct diaglist *dl)
 			continue;
 		}
 		msg = xmalloc(strlen(d->msg) + strlen(pt->patch) + 32);
+		/* Before the suggestion, which the formats take apart. */
+		sugg = format_suggestion(d->msg);
+		len = sugg != NULL ? (int)(sugg - 2 - d->msg) :
+		    (int)strlen(d->msg);
 		if (strcmp(pt->patch, "-") == 0)
-			sprintf(msg, "%s (from patch line %d)", d->msg, at);
+			sprintf(msg, "%.*s (from patch line %d)%s", len, d->msg,
+			    at, d->msg + len);
 		else
-			sprintf(msg, "%s (from %s:%d)", d->msg, pt->patch, at);
+			sprintf(msg, "%.*s (from %s:%d)%s", len, d->msg,
+			    pt->patch, at, d->msg + len);
 		free(d->msg);
 		d->msg = msg;
 		dl->v[n++] = *d;

@@ -111,9 +111,9 @@ pm_want() {
 
 # The same, from the output: page lines of man2/mmap.2 only.
 pm_got() {
-	local line='^man2/mmap\.2:\([0-9]*\):[0-9]*:' from='(from .*[: ]\([0-9]*\))'
+	local line='^man2/mmap\.2:\([0-9]*\):[0-9]*:' from='(from [^)]*[: ]\([0-9]*\))'
 
-	sed -n "s|$line.*$from \\[\\(.*\\)\\]\$|\\1 \\3 \\2|p" <<< "$out"
+	sed -n "s|$line.*$from.* \\[\\(.*\\)\\]\$|\\1 \\3 \\2|p" <<< "$out"
 }
 
 pm_expect() {
@@ -182,7 +182,7 @@ patch_stdin() {
 	rc=$?
 	out=$(cat "$tmp/out")
 	err=$(cat "$tmp/err")
-	[[ $out == *"(from patch line $((at - first + 1))) [misspelling]"* ]] ||
+	[[ $out == *"misspelled (from patch line $((at - first + 1)));"* ]] ||
 	    { why "the mail line is not given as a patch line"; pm_why
 		return 1; }
 	pm_expect "$(pm_want "$page" "$mail" "$first")"
@@ -344,9 +344,10 @@ patch_series() {
 	 The end.
 	EOF
 	pm_run "$pm/series" --diff 1.diff 2.diff
-	msg="style: new sentence starts mid-line; start it on a new source line"
-	want="man7/new.7:5:7: $msg (from 1.diff:16) [sentence-same-line]
-man7/new.7:6:8: $msg (from 2.diff:6) [sentence-same-line]"
+	msg="style: new sentence starts mid-line"
+	fix="start it on a new source line [sentence-same-line]"
+	want="man7/new.7:5:7: $msg (from 1.diff:16); $fix
+man7/new.7:6:8: $msg (from 2.diff:6); $fix"
 	[ "$rc" -eq 1 ] && [ "$out" = "$want" ] && [ -z "$err" ] &&
 	    [ -f "$pm/series/man7/gone.7" ] &&
 	    [ ! -e "$pm/series/man7/new.7" ] && return 0
