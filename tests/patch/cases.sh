@@ -145,6 +145,7 @@ patch_untouched() {
 	local base=$pm/base/man2/mmap.2
 
 	mkdir -p "$pm/base/man2"
+	# shellcheck disable=SC1003 # sed's a\ is not a shell escape
 	sed -e '/^\.SH DESCRIPTION/a\' -e 'Not touched. Two sentences.' \
 	    -e '$s/$/ /' "$page" > "$base"
 	pm_run "$pm/base" man2/mmap.2
@@ -360,10 +361,10 @@ patch_usage() {
 	pm_run "$top" --base "$pm" man2/mmap.2
 	[ "$rc" -eq 2 ] || { why "--base without --diff"; pm_why; return 1; }
 	pm_run "$top" --diff man2/mmap.2
-	[ "$rc" -eq 2 ] && [[ $err == *"no diff found"* ]] ||
+	{ [ "$rc" -eq 2 ] && [[ $err == *"no diff found"* ]]; } ||
 	    { why "a page given to --diff"; pm_why; return 1; }
 	pm_run "$top" --diff - < /dev/null
-	[ "$rc" -eq 0 ] && [ -z "$out" ] ||
+	{ [ "$rc" -eq 0 ] && [ -z "$out" ]; } ||
 	    { why "an empty diff"; pm_why; return 1; }
 }
 
@@ -387,20 +388,21 @@ patch_check_patch() {
 	    > "$tmp/out" 2>&1
 	rc=$?
 	out=$(cat "$tmp/out")
-	[ "$rc" -ne 0 ] && [[ $out == *"does not apply to HEAD"* ]] ||
+	{ [ "$rc" -ne 0 ] && [[ $out == *"does not apply to HEAD"* ]]; } ||
 	    { why "damaged patch:" "$out"; return 1; }
 	(cd "$top" && bash "$cp" "$ML" "$mail" HEAD "") > "$tmp/out" 2>&1
 	rc=$?
 	out=$(cat "$tmp/out")
 	at=$(pm_line "$mail" "+${patch_defects[0]##*|}")
-	[ "$rc" -ne 0 ] && [[ $out == *"(from ../map-locked.mail:$at)"* ]] &&
-	    [[ $out == *"FAILED: manlint --diff"* ]] ||
+	{ [ "$rc" -ne 0 ] &&
+	    [[ $out == *"(from ../map-locked.mail:$at)"* ]] &&
+	    [[ $out == *"FAILED: manlint --diff"* ]]; } ||
 	    { why "defective patch:" "$out"; return 1; }
 	(cd "$top" && bash "$cp" "$ML" "$clean" HEAD "") \
 	    > "$tmp/out" 2>&1
 	rc=$?
 	out=$(cat "$tmp/out")
-	[ "$rc" -eq 0 ] && [[ $out == *"the patch is clean"* ]] ||
+	{ [ "$rc" -eq 0 ] && [[ $out == *"the patch is clean"* ]]; } ||
 	    { why "clean patch: exit status $rc" "$out"; return 1; }
 }
 
@@ -421,7 +423,7 @@ patch_hook() {
 	    "${g[@]}" commit -qm warn) > "$tmp/out" 2>&1
 	rc=$?
 	out=$(cat "$tmp/out")
-	[ "$rc" -eq 0 ] && [[ $out == *"[misspelling]"* ]] ||
+	{ [ "$rc" -eq 0 ] && [[ $out == *"[misspelling]"* ]]; } ||
 	    { why "warnings: exit status $rc" "$out"; return 1; }
 	# An error in the staged text blocks; an unstaged one is not seen.
 	printf '.ig\n' >> "$repo/man2/mmap.2"
@@ -429,8 +431,9 @@ patch_hook() {
 	    >> man2/mmap.2 && "${g[@]}" commit -qm error) > "$tmp/out" 2>&1
 	rc=$?
 	out=$(cat "$tmp/out")
-	[ "$rc" -ne 0 ] && [[ $out == *"man2/mmap.2:"*"[roff-unclosed]"* ]] &&
-	    [[ $out != *"sentence-same-line"* ]] ||
+	{ [ "$rc" -ne 0 ] &&
+	    [[ $out == *"man2/mmap.2:"*"[roff-unclosed]"* ]] &&
+	    [[ $out != *"sentence-same-line"* ]]; } ||
 	    { why "error: exit status $rc" "$out"; return 1; }
 }
 
