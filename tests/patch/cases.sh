@@ -100,18 +100,20 @@ pm_why() {
 # tag line may have moved) and the mail MAIL, whose lines are counted
 # from its line FIRST.
 pm_want() {
-	local at entry off rule text
+	local at entry off rule text n
 
 	at=$(grep -n '^\.BR MAP_LOCKED ' "$1" | head -1 | cut -d: -f1)
 	for entry in "${patch_defects[@]}"; do
 		IFS='|' read -r off rule text <<< "$entry"
-		echo "$((at + off)) $rule $(($(pm_line "$2" "+$text") - ${3:-1} + 1))"
+		n=$(pm_line "$2" "+$text")
+		echo "$((at + off)) $rule $((n - ${3:-1} + 1))"
 	done
 }
 
 # The same, from the output: page lines of man2/mmap.2 only.
 pm_got() {
-	local line='^man2/mmap\.2:\([0-9]*\):[0-9]*:' from='(from [^)]*[: ]\([0-9]*\))'
+	local line='^man2/mmap\.2:\([0-9]*\):[0-9]*:'
+	local from='(from [^)]*[: ]\([0-9]*\))'
 
 	sed -n "s|$line.*$from.* \\[\\(.*\\)\\]\$|\\1 \\3 \\2|p" <<< "$out"
 }
