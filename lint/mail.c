@@ -250,7 +250,8 @@ mail_read(struct mail *m, const struct srcfile *f)
 
 	memset(m, 0, sizeof(*m));
 	i = read_headers(m, f, &qp);
-	m->buf = xmalloc(f->len + 1);
+	/* Each line ends in a newline, so that a search stops at its end. */
+	m->buf = xmalloc(f->len + (size_t)f->nlines + 1);
 	for (; i < f->nlines; i++) {
 		if (!joined) {
 			start = o;
@@ -258,11 +259,14 @@ mail_read(struct mail *m, const struct srcfile *f)
 		}
 		joined = decode_line(m->buf, &o, f->buf + f->lines[i].off,
 		    f->lines[i].len, qp);
-		if (!joined)
+		if (!joined) {
 			add_line(m, m->buf + start, o - start, at);
+			m->buf[o++] = '\n';
+		}
 	}
 	if (joined)
 		add_line(m, m->buf + start, o - start, at);
+	m->buf[o] = '\0';
 	find_diff(m);
 	read_message(m);
 }
