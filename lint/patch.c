@@ -289,7 +289,8 @@ patch_parse(struct patch *p, const struct mail *m)
 			 * Lines of a diff right after a hunk that has all
 			 * the lines it counts: it was edited by hand.
 			 */
-			if (after && l->len > 0 && strchr(" +-", l->s[0]) &&
+			if (after && l->len > 0 && l->s[0] != '\0' &&
+			    strchr(" +-", l->s[0]) != NULL &&
 			    !(l->len == 3 && memcmp(l->s, "-- ", 3) == 0)) {
 				if (l->s[0] == '+')
 					add_mangle(p, l->at, after);
@@ -652,10 +653,15 @@ apply_hunk(const struct hunk *h, const struct text *old, size_t *pos,
 			return -1;
 		}
 		dmg->at = h->short_at;
-		snprintf(dmg->msg, sizeof(dmg->msg), "the hunk of line %d "
-		    "ends here, before it has the lines its header counts (a "
-		    "mailer dropped or joined lines): the patch does not "
-		    "apply", h->at);
+		if (h->short_at == h->at)
+			snprintf(dmg->msg, sizeof(dmg->msg), "the hunk header "
+			    "is not \"@@ -START,COUNT +START,COUNT @@\": the "
+			    "patch does not apply");
+		else
+			snprintf(dmg->msg, sizeof(dmg->msg), "the hunk of line "
+			    "%d ends here, before it has the lines its header "
+			    "counts (a mailer dropped or joined lines): the "
+			    "patch does not apply", h->at);
 		return -1;
 	}
 	if ((at = locate(h, old, *pos, '+')) == -1) {
