@@ -1482,7 +1482,7 @@ font_parse(const char *s)
 	return -2;
 }
 
-/* Fonts separated by spaces, as bits 1 << PF_*, or -1. */
+/* Fonts separated by spaces, as bits 1 << PF_*; -1 for a bad name. */
 static int
 font_list(const char *s)
 {
