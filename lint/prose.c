@@ -22,7 +22,8 @@
  *	elsewhere-prefix  a character: for elsewhere-font, a word that
  *		 starts like the match up to this character will do
  *	unless-quoted  "phrase": no report when the page quotes the match
- *		 with the words around it (a term the page defines)
+ *		 with the words around it (a term the page defines);
+ *		 "here": nor when the match is between quotes on its line
  *	sections the manual sections the rule applies to, as "2 3"
  *		 (default: all)
  *	per-file at most this many reports in one file (below the
@@ -62,6 +63,9 @@
 #endif
 
 #define FONT_ANY	(-1)
+
+#define QUOTED_PHRASE	1	/* unless-quoted phrase */
+#define QUOTED_HERE	2	/* unless-quoted here */
 
 /* The placeholders a pattern may hold. */
 enum ph {
@@ -137,7 +141,7 @@ struct prule {
 	char		*except;	/* words separated by spaces */
 	int		 elsewhere;	/* bit PF_*: elsewhere-font */
 	int		 prefix;	/* elsewhere-prefix, or 0 */
-	int		 unquoted;	/* unless-quoted phrase */
+	int		 unquoted;	/* unless-quoted: QUOTED_* bits */
 	int		 number;	/* in the rule registry */
 	int		 uses[PH__COUNT];	/* the placeholders it holds */
 	int		 group[10];	/* group of $N in code, or -1 */
@@ -1559,11 +1563,15 @@ set_key(struct prule *r, const char *key, const char *val, char *err,
 		}
 		r->prefix = (unsigned char)val[0];
 	} else if (strcmp(key, "unless-quoted") == 0) {
-		if (strcmp(val, "phrase") != 0) {
-			snprintf(err, errsz, "unless-quoted takes \"phrase\"");
+		if (strcmp(val, "phrase") == 0)
+			r->unquoted |= QUOTED_PHRASE;
+		else if (strcmp(val, "here") == 0)
+			r->unquoted |= QUOTED_HERE;
+		else {
+			snprintf(err, errsz, "unless-quoted takes \"phrase\" "
+			    "or \"here\"");
 			return -1;
 		}
-		r->unquoted = 1;
 	} else if (strcmp(key, "word") == 0) {
 		if ((arrow = strstr(val, " -> ")) == NULL || arrow == val ||
 		    arrow[4] == '\0') {
@@ -2004,6 +2012,26 @@ quoted_phrase(const struct ptext *pt, size_t a, size_t b)
 	return 0;
 }
 
+/*
+ * Is [a, b) between double quotes on its line: after an odd number of
+ * them, and before one?
+ */
+static int
+quoted_here(const struct ptext *pt, size_t a, size_t b)
+{
+	const char	*s = pt->s;
+	size_t		 i;
+	int		 odd = 0;
+
+	for (i = a; i > 0 && s[i - 1] != '\n' && s[i - 1] != PT_BREAK; i--)
+		odd ^= s[i - 1] == '"';
+	for (i = b; odd && i < pt->len && s[i] != '\n' && s[i] != PT_BREAK;
+	    i++)
+		if (s[i] == '"')
+			return 1;
+	return 0;
+}
+
 /* Do the match's fonts and words allow it to be reported? */
 static int
 keep_match(const struct prule *r, const struct ptext *pt,
@@ -2029,7 +2057,8 @@ keep_match(const struct prule *r, const struct ptext *pt,
 	if (r->elsewhere != 0 && (b == a ||
 	    !set_elsewhere(pt, w, b - a, r->elsewhere, r->prefix)))
 		return 0;
-	if (r->unquoted && quoted_phrase(pt, ov[0], ov[1]))
+	if ((r->unquoted & QUOTED_PHRASE && quoted_phrase(pt, ov[0], ov[1])) ||
+	    (r->unquoted & QUOTED_HERE && quoted_here(pt, ov[0], ov[1])))
 		return 0;
 	if (r->except == NULL)
 		return 1;
