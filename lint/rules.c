@@ -306,8 +306,10 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_TEXT_TAB] = { "text-tab", LVL_STYLE, ALL,
 	    "tab in filled text",
 	    "In filled text a tab moves to the next tab stop, which gives "
-	    "uneven gaps.  Use a space.  Tabs in examples (.nf, .EX) and in "
-	    "tbl data are left alone: there they often line up columns.",
+	    "uneven gaps.  Use a space.  Tabs in examples (.nf, .EX), in "
+	    "tbl data and under tab stops that a .ta in the filled text of "
+	    "the same section sets are left alone: there they line up "
+	    "columns.  Stops set for a no-fill table do not count.",
 	    NULL, NULL },
 	[R_LINE_TOO_LONG] = { "line-too-long", LVL_STYLE, MP,
 	    "text line longer than 80 bytes",
