@@ -121,10 +121,14 @@ ex_jobs() {
 ex_cache() {
 	local first n1 n2
 
-	# A compiler that counts its runs, --version aside.
+	# A compiler that counts the runs that compile, leaving out those
+	# that only ask it about itself.
 	cat > "$ext/cc" <<-EOF
 	#!/bin/sh
-	case "\$*" in *--version*) ;; *) echo >> "$ext/cc-count" ;; esac
+	case "\$*" in
+	*--version*|*-###*|*-print-prog-name=*) ;;
+	*) echo >> "$ext/cc-count" ;;
+	esac
 	exec cc "\$@"
 	EOF
 	chmod 755 "$ext/cc"
