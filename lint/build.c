@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,17 @@
 #include "files.h"
 #include "sha256.h"
 #include "util.h"
+
+/*
+ * posix_spawn(3) starts a compiler without copying manlint's page tables
+ * as fork(2) does, which costs more than the rest of manlint's work for
+ * a program; it needs the file action that changes directory.
+ */
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 29)
+#define SPAWN_CHDIR	posix_spawn_file_actions_addchdir_np
+#endif
+
+extern char	**environ;
 
 #define CACHE_FORMAT	"manlint example cache 1"
 #define DEFAULT_CFLAGS	"-std=gnu17 -Wall -Wextra"
@@ -93,6 +105,7 @@ struct builder {
 	int		 bsd_known;	/* libbsd's overlay looked for */
 	struct words	 bsd_cflags;	/* and its flags, if it is there */
 	struct words	 bsd_libs;
+	struct words	 env;		/* the environment, with LC_ALL=C */
 	char		*cache;		/* NULL: build in tmp, keep nothing */
 	char		*tmp;
 	unsigned int	 serial;
@@ -456,6 +469,11 @@ build_new(const struct buildopts *o)
 		build_free(b);
 		return NULL;
 	}
+	for (i = 0; environ[i] != NULL; i++)
+		if (strncmp(environ[i], "LC_ALL=", 7) != 0)
+			add_word(&b->env, environ[i], strlen(environ[i]));
+	/* Plain ASCII quotes in the messages. */
+	add_word(&b->env, "LC_ALL=C", 8);
 	if ((env = getenv("MANLINT_CFLAGS")) == NULL)
 		env = DEFAULT_CFLAGS;
 	split_words(&b->flags, env);
@@ -788,13 +806,61 @@ can_link_direct(const struct builder *b, const struct exbuild *x)
 	return 1;
 }
 
+#ifdef SPAWN_CHDIR
+/* Start argv in dir with fd as its output, or return -1 (errno set). */
+static pid_t
+run_in(const struct builder *b, const char *dir, int fd,
+    char *const argv[])
+{
+	posix_spawn_file_actions_t	 fa;
+	pid_t				 pid;
+	int				 err;
+
+	if ((err = posix_spawn_file_actions_init(&fa)) != 0) {
+		errno = err;
+		return -1;
+	}
+	if ((err = SPAWN_CHDIR(&fa, dir)) == 0 &&
+	    (err = posix_spawn_file_actions_adddup2(&fa, fd,
+	    STDOUT_FILENO)) == 0 &&
+	    (err = posix_spawn_file_actions_adddup2(&fa, fd,
+	    STDERR_FILENO)) == 0)
+		err = posix_spawnp(&pid, argv[0], &fa, NULL, argv, b->env.v);
+	posix_spawn_file_actions_destroy(&fa);
+	if (err != 0) {
+		errno = err;
+		return -1;
+	}
+	return pid;
+}
+#else
+static pid_t
+run_in(const struct builder *b, const char *dir, int fd,
+    char *const argv[])
+{
+	pid_t	 pid;
+
+	fflush(NULL);
+	if ((pid = fork()) != 0)
+		return pid;
+	environ = b->env.v;
+	if (chdir(dir) == -1 || dup2(fd, STDOUT_FILENO) == -1 ||
+	    dup2(fd, STDERR_FILENO) == -1)
+		_exit(127);
+	execvp(argv[0], argv);
+	dprintf(STDERR_FILENO, "manlint: cannot run %s: %s\n", argv[0],
+	    strerror(errno));
+	_exit(127);
+}
+#endif
+
 /*
  * Run argv in the build directory, appending what it prints to
  * "result".  Returns its process ID, or -1 having said why in "result"
- * if it can.
+ * when it can.
  */
 static pid_t
-spawn(const struct exbuild *x, struct words *argv)
+spawn(const struct builder *b, const struct exbuild *x, struct words *argv)
 {
 	char	*path;
 	pid_t	 pid;
@@ -805,27 +871,64 @@ spawn(const struct exbuild *x, struct words *argv)
 	free(path);
 	if (fd == -1)
 		return -1;
-	fflush(NULL);
-	if ((pid = fork()) == -1) {
+	if ((pid = run_in(b, x->dir, fd, argv->v)) == -1) {
 		err = errno;
-		dprintf(fd, "manlint: fork: %s\n", strerror(err));
-		close(fd);
+		dprintf(fd, "manlint: cannot run %s: %s\n", argv->v[0],
+		    strerror(err));
 		errno = err;
-		return -1;
-	}
-	if (pid == 0) {
-		if (chdir(x->dir) == -1 || dup2(fd, STDOUT_FILENO) == -1 ||
-		    dup2(fd, STDERR_FILENO) == -1)
-			_exit(127);
-		/* Plain ASCII quotes in the messages. */
-		setenv("LC_ALL", "C", 1);
-		execvp(argv->v[0], argv->v);
-		dprintf(STDERR_FILENO, "manlint: cannot run %s: %s\n",
-		    argv->v[0], strerror(errno));
-		_exit(127);
 	}
 	close(fd);
 	return pid;
+}
+
+/*
+ * Write the status over the first line of "result", which start() left
+ * for it: the status has a fixed width.
+ */
+static int
+put_status(const char *path, int st)
+{
+	char	 head[STATUS_LEN + 1];
+	int	 fd;
+
+	snprintf(head, sizeof(head), STATUS_FMT, st);
+	if ((fd = open(path, O_WRONLY | O_CLOEXEC)) == -1)
+		return -1;
+	if (pwrite(fd, head, STATUS_LEN, 0) != STATUS_LEN) {
+		close(fd);
+		return -1;
+	}
+	return close(fd);
+}
+
+/*
+ * Keep the status in the file "result", after which the compiler and
+ * the linker wrote what they said, where a later run finds them.
+ */
+static void
+finish(struct exbuild *x, int st)
+{
+	char		*path, *s, *nl;
+
+	x->state = B_DONE;
+	x->status = st;
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+		x->prog = path_join(x->dir, "prog");
+	/* A compiler that could not start, or was killed, proves
+	 * nothing about the program: such results are not kept. */
+	x->keep = !x->temp && WIFEXITED(st) && WEXITSTATUS(st) != 127;
+	path = path_join(x->dir, "result");
+	if (x->keep && put_status(path, st) == -1)
+		x->keep = 0;
+	if ((s = read_file(path, NULL)) != NULL &&
+	    (nl = strchr(s, '\n')) != NULL)
+		x->log = xstrdup(nl + 1);
+	else
+		x->log = xstrdup("");
+	free(s);
+	free(path);
+	if (!x->keep)
+		x->temp = 1;
 }
 
 /* The file "result", with room for the status on its first line. */
@@ -864,10 +967,10 @@ start(struct builder *b, struct exfile *f)
 	}
 	x->direct = can_link_direct(b, x);
 	compile_argv(b, x, f, &argv);
-	pid = spawn(x, &argv);
+	pid = spawn(b, x, &argv);
 	free_words(&argv);
 	if (pid == -1) {
-		give_up(x, "cannot start the compiler", errno);
+		finish(x, 127 << 8);
 		return;
 	}
 	x->pid = pid;
@@ -887,59 +990,6 @@ start_queued(struct builder *b)
 }
 
 /*
- * Write the status over the first line of "result", which start() left
- * for it: the status has a fixed width.
- */
-static int
-put_status(const char *path, int st)
-{
-	char	 head[STATUS_LEN + 1];
-	int	 fd;
-
-	snprintf(head, sizeof(head), STATUS_FMT, st);
-	if ((fd = open(path, O_WRONLY | O_CLOEXEC)) == -1)
-		return -1;
-	if (pwrite(fd, head, STATUS_LEN, 0) != STATUS_LEN) {
-		close(fd);
-		return -1;
-	}
-	return close(fd);
-}
-
-/*
- * Keep the status in the file "result", after which the compiler and
- * the linker wrote what they said, where a later run finds them.
- */
-static void
-finish(struct builder *b, int i, int st)
-{
-	struct exfile	*f = b->running[i];
-	struct exbuild	*x = f->build;
-	char		*path, *s, *nl;
-
-	b->running[i] = b->running[--b->nrunning];
-	x->state = B_DONE;
-	x->status = st;
-	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
-		x->prog = path_join(x->dir, "prog");
-	/* A compiler that could not start, or was killed, proves
-	 * nothing about the program: such results are not kept. */
-	x->keep = !x->temp && WIFEXITED(st) && WEXITSTATUS(st) != 127;
-	path = path_join(x->dir, "result");
-	if (x->keep && put_status(path, st) == -1)
-		x->keep = 0;
-	if ((s = read_file(path, NULL)) != NULL &&
-	    (nl = strchr(s, '\n')) != NULL)
-		x->log = xstrdup(nl + 1);
-	else
-		x->log = xstrdup("");
-	free(s);
-	free(path);
-	if (!x->keep)
-		x->temp = 1;
-}
-
-/*
  * A compiler or linker has exited: a program compiled on its own is
  * linked next, in the same job.
  */
@@ -955,7 +1005,7 @@ exited(struct builder *b, int i, int st)
 	    WEXITSTATUS(st) == 0) {
 		x->linking = 1;
 		link_argv(b, x, &argv);
-		pid = spawn(x, &argv);
+		pid = spawn(b, x, &argv);
 		free_words(&argv);
 		if (pid != -1) {
 			x->pid = pid;
@@ -969,7 +1019,8 @@ exited(struct builder *b, int i, int st)
 			x->temp = 1;
 		free(obj);
 	}
-	finish(b, i, st);
+	b->running[i] = b->running[--b->nrunning];
+	finish(x, st);
 }
 
 /*
@@ -1164,6 +1215,7 @@ build_free(struct builder *b)
 	free_words(&b->link);
 	free_words(&b->bsd_cflags);
 	free_words(&b->bsd_libs);
+	free_words(&b->env);
 	free(b->queue);
 	free(b->running);
 	free(b);
