@@ -4,7 +4,8 @@
  * Each program is built in a directory of its own, with the page's
  * headers beside it, by one compiler command that compiles and links,
  * or, with GCC and gold, by the compiler (cc -c) and then gold itself.
- * With a cache, that directory is made inside the cache and, at the end
+ * What they print goes to the file "result" after a line left for the
+ * status.  With a cache, that directory is made inside the cache and, at the end
  * of the run, renamed to the program's key once its files are on disk,
  * so a cache entry is either whole or absent.  The files of all the
  * run's builds reach the disk with one syncfs(2) (sync(2) elsewhere)
@@ -37,8 +38,9 @@
 
 /*
  * posix_spawn(3) starts a compiler without copying manlint's page tables
- * as fork(2) does, which costs more than the rest of manlint's work for
- * a program; it needs the file action that changes directory.
+ * as fork(2) does, which took more of manlint's own time than the rest
+ * of its work on the examples; it needs the file action that changes
+ * directory.
  */
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 29)
 #define SPAWN_CHDIR	posix_spawn_file_actions_addchdir_np
@@ -98,7 +100,6 @@ struct builder {
 	struct words	 cc;		/* $CC, split at blanks */
 	struct words	 flags;		/* compiling */
 	struct words	 ldflags;	/* linking */
-	int		 gold;		/* ldflags choose gold */
 	struct words	 link;		/* gold's own command, if known */
 	int		 link_at;	/* where the program goes in it */
 	char		 ident[65];	/* hash of the compiler and flags */
@@ -224,37 +225,6 @@ capture(char *const argv[])
 		return NULL;
 	}
 	return out;
-}
-
-/*
- * GCC gets flags that make its columns bytes (as manlint's are) and
- * its output plain, and links with gold when that is installed: for
- * programs this small gold takes half the time of the default linker.
- */
-static void
-gcc_flags(struct builder *b, const char *version, int ldflags_given)
-{
-	const char	*nl, *p;
-	char		*gold;
-	int		 major = 0;
-
-	if (strstr(version, "Free Software Foundation") == NULL ||
-	    strstr(version, "clang") != NULL)
-		return;
-	nl = version + strcspn(version, "\n");
-	for (p = nl; p > version && p[-1] != ' '; p--)
-		continue;
-	major = atoi(p);
-	if (major >= 11)
-		add_word(&b->flags, "-fdiagnostics-column-unit=byte", 30);
-	split_words(&b->flags, "-fno-diagnostics-show-caret "
-	    "-fdiagnostics-color=never -pipe");
-	if (!ldflags_given && (gold = find_program("ld.gold")) != NULL) {
-		split_words(&b->ldflags,
-		    "-fuse-ld=gold -fno-use-linker-plugin");
-		b->gold = 1;
-		free(gold);
-	}
 }
 
 /*
@@ -413,6 +383,38 @@ link_command(struct builder *b)
 	free_words(&q);
 }
 
+/*
+ * GCC gets flags that make its columns bytes (as manlint's are) and
+ * its output plain, and links with gold when that is installed: for
+ * programs this small gold takes half the time of the default linker,
+ * and half that again when run without the driver (link_command()).
+ */
+static void
+gcc_flags(struct builder *b, const char *version, int ldflags_given)
+{
+	const char	*nl, *p;
+	char		*gold;
+	int		 major = 0;
+
+	if (strstr(version, "Free Software Foundation") == NULL ||
+	    strstr(version, "clang") != NULL)
+		return;
+	nl = version + strcspn(version, "\n");
+	for (p = nl; p > version && p[-1] != ' '; p--)
+		continue;
+	major = atoi(p);
+	if (major >= 11)
+		add_word(&b->flags, "-fdiagnostics-column-unit=byte", 30);
+	split_words(&b->flags, "-fno-diagnostics-show-caret "
+	    "-fdiagnostics-color=never -pipe");
+	if (!ldflags_given && (gold = find_program("ld.gold")) != NULL) {
+		split_words(&b->ldflags,
+		    "-fuse-ld=gold -fno-use-linker-plugin");
+		free(gold);
+		link_command(b);
+	}
+}
+
 /* The cache directory, made if needed; NULL to build without one. */
 static char *
 cache_dir(void)
@@ -485,8 +487,6 @@ build_new(const struct buildopts *o)
 	if ((env = getenv("MANLINT_LDFLAGS")) != NULL)
 		split_words(&b->ldflags, env);
 	gcc_flags(b, version, env != NULL);
-	if (b->gold)
-		link_command(b);
 
 	/* The compiler's identity: its version, where it is, and when
 	 * it was installed. */
