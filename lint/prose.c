@@ -2171,6 +2171,158 @@ run_words(struct ctx *c, const struct prule *r, const struct ptext *pt,
 	}
 }
 
+/*
+ * repeated-word is not a pattern: one that starts at any word is tried
+ * at every word of every page, which cost more than all the other
+ * prose rules together.  It finds what
+ *
+ *	(?i)(?<![\w-])([a-z]++)(*SKIP)\s+\1(?![\w-])
+ *
+ * finds in UTF mode, where a caseless [a-z] also matches the long s
+ * and the Kelvin sign: a run of letters, not right after a byte of
+ * [\w-], white space, the same letters in any case, and no byte of
+ * [\w-] after them.  As in a search for the pattern, the copy is not
+ * the start of another pair.
+ */
+
+/*
+ * The bytes of the letter at s, and in *lc the letter in lower case;
+ * 0 for both if there is none.
+ */
+static size_t
+letter_at(const char *s, int *lc)
+{
+	unsigned char	 c = *s;
+
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+		*lc = c | 0x20;
+		return 1;
+	}
+	if (c == 0xc5 && s[1] == '\xbf') {
+		*lc = 's';
+		return 2;
+	}
+	if (c == 0xe2 && s[1] == '\x84' && s[2] == '\xaa') {
+		*lc = 'k';
+		return 3;
+	}
+	*lc = 0;
+	return 0;
+}
+
+/*
+ * Where the copy of the letters [a, e) that follows them after white
+ * space ends, or 0 if there is none.
+ */
+static size_t
+copy_end(const struct ptext *pt, size_t a, size_t e)
+{
+	const char	*s = pt->s;
+	size_t		 q = e, n, m;
+	int		 x, y;
+
+	if (!isspace((unsigned char)s[q]))
+		return 0;
+	while (q < pt->len && isspace((unsigned char)s[q]))
+		q++;
+	for (; a < e; a += n, q += m) {
+		n = letter_at(s + a, &x);
+		if (q >= pt->len || (m = letter_at(s + q, &y)) == 0 || x != y)
+			return 0;
+	}
+	return is_wordch(s[q]) ? 0 : q;
+}
+
+/* Report the letters [a, e) repeated up to end, unless one is fine. */
+static void
+report_repeat(struct ctx *c, const struct ptext *pt, size_t a, size_t e,
+    size_t end)
+{
+	static const char *const fine[] = { "that", "had", "long" };
+	struct ppos	 at;
+	char		 msg[512];
+	size_t		 i;
+
+	/* The copy in italic is likely the argument the word names. */
+	for (i = a; i < end; i++)
+		if (pt->font[i] == PF_ITALIC &&
+		    !isspace((unsigned char)pt->s[i]))
+			return;
+	for (i = 0; i < sizeof(fine) / sizeof(fine[0]); i++)
+		if (strlen(fine[i]) == e - a &&
+		    strncasecmp(fine[i], pt->s + a, e - a) == 0)
+			return;
+	ptext_pos(pt, a, &at);
+	snprintf(msg, sizeof(msg), "\"%.*s\" is repeated", (int)(e - a),
+	    pt->s + a);
+	diag_add(c->dl, c->cfg, at.file, at.line, at.col, R_REPEATED_WORD,
+	    "%s", msg);
+}
+
+/* repeated-word, a byte at a time: for text that has the two letters. */
+static void
+repeated_scan(struct ctx *c, const struct ptext *pt)
+{
+	size_t	 i = 0, n, e, end;
+	int	 lc;
+
+	while (i < pt->len) {
+		if ((n = letter_at(pt->s + i, &lc)) == 0) {
+			i++;
+			continue;
+		}
+		if (i > 0 && is_wordch(pt->s[i - 1])) {
+			i += n;
+			continue;
+		}
+		for (e = i + n; (n = letter_at(pt->s + e, &lc)) > 0; e += n)
+			continue;
+		if ((end = copy_end(pt, i, e)) == 0) {
+			i = e;
+			continue;
+		}
+		report_repeat(c, pt, i, e, end);
+		i = end;
+	}
+}
+
+/*
+ * repeated-word, a word at a time.  Without the long s and the Kelvin
+ * sign, the letters are those of ASCII, and a pair is two words of
+ * split_words() in a row, of letters only, with the same hash.
+ */
+static void
+repeated_words(struct ctx *c, const struct ptext *pt, size_t nw)
+{
+	const char	*s = pt->s;
+	size_t		 k, a, e, b, i;
+
+	if (memchr(s, 0xbf, pt->len) != NULL ||
+	    memchr(s, 0xaa, pt->len) != NULL) {
+		repeated_scan(c, pt);
+		return;
+	}
+	for (k = 0; k + 1 < nw; k++) {
+		if (hashes[k] != hashes[k + 1])
+			continue;
+		a = bounds[2 * k];
+		e = bounds[2 * k + 1];
+		b = bounds[2 * k + 2];
+		if (bounds[2 * k + 3] - b != e - a)
+			continue;
+		for (i = a; i < e && isalpha((unsigned char)s[i]); i++)
+			continue;
+		if (i < e)
+			continue;
+		for (i = e; i < b && isspace((unsigned char)s[i]); i++)
+			continue;
+		if (i < b || !same_bytes(s + a, s + b, e - a, 1))
+			continue;
+		report_repeat(c, pt, a, e, b + (e - a));
+		k++;
+	}
+}
+
 /* Does the rule apply to pages of the section named in .TH? */
 static int
 in_sections(const struct prule *r, const char *section)
@@ -2218,6 +2370,7 @@ check_prose(struct ctx *c)
 	size_t		 nw = 0;
 	int		 i, k, any = 0, have_words = 0, have_params = 0;
 
+	any = c->cfg->enabled[R_REPEATED_WORD];
 	for (i = 0; i < nprules; i++)
 		any |= c->cfg->enabled[prules[i]->number];
 	if (!any)
@@ -2228,6 +2381,11 @@ check_prose(struct ctx *c)
 	names->n = c->nnames;
 	index_words(names);
 	ptext_build(&pt, c->pg);
+	if (c->cfg->enabled[R_REPEATED_WORD]) {
+		nw = split_words(&pt);
+		have_words = 1;
+		repeated_words(c, &pt, nw);
+	}
 	for (i = 0; i < nprules; i++) {
 		r = prules[i];
 		if (!c->cfg->enabled[r->number] ||
