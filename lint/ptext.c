@@ -268,6 +268,15 @@ put_macro(struct ptext *pt, const struct node *n)
 	}
 }
 
+/* Is the line in the part of the page whose text is prose? */
+static int
+in_prose(const struct node *n)
+{
+	return !(n->flags & (NF_REGION | NF_COND | NF_NOFILL)) &&
+	    (n->sh == NULL || (n->sh->sec != SEC_SYNOPSIS &&
+	    n->sh->sec != SEC_NAME));
+}
+
 /*
  * Is the node part of the text wanted: the prose, or with synopsis
  * set the SYNOPSIS section, whose lines are usually in no-fill mode?
@@ -280,11 +289,30 @@ is_wanted(const struct node *n, int synopsis)
 	if (synopsis) {
 		if (n->sh == NULL || n->sh->sec != SEC_SYNOPSIS)
 			return 0;
-	} else if ((n->flags & NF_NOFILL) || (n->sh != NULL &&
-	    (n->sh->sec == SEC_SYNOPSIS || n->sh->sec == SEC_NAME)))
+	} else if (!in_prose(n))
 		return 0;
 	return n->type == N_TEXT || (n->type == N_MACRO &&
 	    is_font_macro(n) && n->nargs > 0);
+}
+
+/*
+ * A line of a macro the page defines, or of one manlint does not know:
+ * what it prints is not known, so the text on either side of it is
+ * not taken to run on.
+ */
+static int
+is_opaque(const struct node *n)
+{
+	return n->type == N_MACRO && (n->tok == TOK_USER ||
+	    n->tok == TOK_UNKNOWN) && in_prose(n);
+}
+
+/* Does the text line end in \c, which joins it to the next? */
+static int
+joins_next(const struct node *n)
+{
+	return n->type == N_TEXT && n->len >= 2 &&
+	    n->text[n->len - 2] == '\\' && n->text[n->len - 1] == 'c';
 }
 
 static int
@@ -300,7 +328,7 @@ build(struct ptext *pt, const struct page *pg, int synopsis)
 {
 	const struct node	*n;
 	struct ppos		 at;
-	int			 font = PF_ROMAN;
+	int			 font = PF_ROMAN, tag = 0;
 
 	memset(pt, 0, sizeof(*pt));
 	at.file = pg->main;
@@ -316,12 +344,20 @@ build(struct ptext *pt, const struct page *pg, int synopsis)
 		if (is_break(n) && !(n->flags & (NF_REGION | NF_COND))) {
 			put_break(pt, &at);
 			font = PF_ROMAN;
+			/* The next line is a tag: no pattern runs from it
+			 * into the paragraph it heads. */
+			tag = !synopsis && (n->tok == M_TP || n->tok == M_TQ);
 			/* A heading's words are a paragraph of their own. */
 			if (!synopsis && n->type == N_MACRO && n->nargs > 0 &&
 			    (mac_table[n->tok].flags & MF_HEADING)) {
 				put_macro(pt, n);
 				put_break(pt, &at);
 			}
+			continue;
+		}
+		if (!synopsis && is_opaque(n)) {
+			put_break(pt, &at);
+			tag = 0;
 			continue;
 		}
 		if (!is_wanted(n, synopsis))
@@ -332,11 +368,13 @@ build(struct ptext *pt, const struct page *pg, int synopsis)
 		else
 			put_macro(pt, n);
 		/* A line ends in a space, unless \c joins it to the next. */
-		if (pt->len > 0 && !(n->type == N_TEXT && n->len >= 2 &&
-		    n->text[n->len - 2] == '\\' && n->text[n->len - 1] == 'c')) {
+		if (pt->len > 0 && !joins_next(n)) {
 			at.line = n->lastline;
 			at.col = 1;
 			put(pt, '\n', &at, PF_ROMAN);
+			if (tag)
+				put_break(pt, &at);
+			tag = 0;
 		}
 	}
 	if (pt->s == NULL)
