@@ -157,6 +157,7 @@ static size_t		  boundcap;
 static pcre2_match_data	 *match;
 static pcre2_match_context *mctx;
 static struct words	  phwords[PH__COUNT];
+static struct ptext	  text, syntext;	/* storage kept page to page */
 
 static char *
 join(char *old, const char *add)
@@ -1674,36 +1675,35 @@ index_words(struct words *w)
 static void
 collect_params(const struct page *pg, struct words *params)
 {
-	struct ptext	 syn;
+	struct ptext	*syn = &syntext;
 	size_t		 i, j;
 	int		 k;
 
-	ptext_synopsis(&syn, pg);
-	for (i = 0; i < syn.len; i = j) {
+	ptext_synopsis(syn, pg);
+	for (i = 0; i < syn->len; i = j) {
 		j = i + 1;
-		if (syn.font[i] != PF_ITALIC ||
-		    !(isalpha((unsigned char)syn.s[i]) || syn.s[i] == '_') ||
-		    (i > 0 && (isalnum((unsigned char)syn.s[i - 1]) ||
-		    syn.s[i - 1] == '_')))
+		if (syn->font[i] != PF_ITALIC ||
+		    !(isalpha((unsigned char)syn->s[i]) || syn->s[i] == '_') ||
+		    (i > 0 && (isalnum((unsigned char)syn->s[i - 1]) ||
+		    syn->s[i - 1] == '_')))
 			continue;
-		while (j < syn.len && syn.font[j] == PF_ITALIC &&
-		    (isalnum((unsigned char)syn.s[j]) || syn.s[j] == '_'))
+		while (j < syn->len && syn->font[j] == PF_ITALIC &&
+		    (isalnum((unsigned char)syn->s[j]) || syn->s[j] == '_'))
 			j++;
 		/* Part of a word in another font: not a name of its own. */
-		if (j < syn.len && (isalnum((unsigned char)syn.s[j]) ||
-		    syn.s[j] == '_'))
+		if (j < syn->len && (isalnum((unsigned char)syn->s[j]) ||
+		    syn->s[j] == '_'))
 			continue;
 		for (k = 0; k < params->n; k++)
 			if (strlen(params->w[k]) == j - i &&
-			    strncmp(params->w[k], syn.s + i, j - i) == 0)
+			    strncmp(params->w[k], syn->s + i, j - i) == 0)
 				break;
 		if (k < params->n || params->n == MAX_PARAMS)
 			continue;
 		params->w = xreallocarray(params->w, params->n + 1,
 		    sizeof(char *));
-		params->w[params->n++] = xstrndup(syn.s + i, j - i);
+		params->w[params->n++] = xstrndup(syn->s + i, j - i);
 	}
-	ptext_free(&syn);
 	index_words(params);
 }
 
@@ -2364,7 +2364,7 @@ match_init(void)
 void
 check_prose(struct ctx *c)
 {
-	struct ptext	 pt;
+	struct ptext	*pt = &text;
 	struct words	*names = &phwords[PH_NAMES];
 	struct prule	*r;
 	size_t		 nw = 0;
@@ -2380,11 +2380,11 @@ check_prose(struct ctx *c)
 	names->w = c->names;
 	names->n = c->nnames;
 	index_words(names);
-	ptext_build(&pt, c->pg);
+	ptext_build(pt, c->pg);
 	if (c->cfg->enabled[R_REPEATED_WORD]) {
-		nw = split_words(&pt);
+		nw = split_words(pt);
 		have_words = 1;
-		repeated_words(c, &pt, nw);
+		repeated_words(c, pt, nw);
 	}
 	for (i = 0; i < nprules; i++) {
 		r = prules[i];
@@ -2393,10 +2393,10 @@ check_prose(struct ctx *c)
 			continue;
 		if (r->nwords > 0) {
 			if (!have_words) {
-				nw = split_words(&pt);
+				nw = split_words(pt);
 				have_words = 1;
 			}
-			run_words(c, r, &pt, nw);
+			run_words(c, r, pt, nw);
 			continue;
 		}
 		/* Found only when a rule asks: most pages need none. */
@@ -2409,10 +2409,9 @@ check_prose(struct ctx *c)
 			if (r->uses[k] && phwords[k].n == 0)
 				break;
 		if (k == PH__COUNT)
-			run_rule(c, r, &pt);
+			run_rule(c, r, pt);
 	}
 	free_words(&phwords[PH_PARAMS]);
-	ptext_free(&pt);
 }
 
 void
@@ -2426,6 +2425,8 @@ prose_free(void)
 	pcre2_match_context_free(mctx);
 	match = NULL;
 	mctx = NULL;
+	ptext_free(&text);
+	ptext_free(&syntext);
 	free(bounds);
 	free(hashes);
 	bounds = NULL;

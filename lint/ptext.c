@@ -73,7 +73,11 @@ put_run(struct ptext *pt, const char *s, size_t n, const struct ppos *at,
 static void
 put(struct ptext *pt, char ch, const struct ppos *at, int font)
 {
-	put_run(pt, &ch, 1, at, font);
+	reserve(pt, 1);
+	mark(pt, at);
+	pt->font[pt->len] = font;
+	pt->s[pt->len++] = ch;
+	pt->s[pt->len] = '\0';
 }
 
 static void
@@ -262,7 +266,7 @@ put_macro(struct ptext *pt, const struct node *n)
 			put(pt, ' ', &at, PF_ROMAN);
 		}
 		font = arg_font(n, i);
-		put_roff(pt, n->args[i].s, strlen(n->args[i].s), n,
+		put_roff(pt, n->args[i].s, n->args[i].len, n,
 		    n->args[i].line, n->args[i].col + n->args[i].quoted,
 		    NULL, 0, &font);
 	}
@@ -330,7 +334,8 @@ build(struct ptext *pt, const struct page *pg, int synopsis)
 	struct ppos		 at;
 	int			 font = PF_ROMAN, tag = 0;
 
-	memset(pt, 0, sizeof(*pt));
+	pt->len = 0;
+	pt->nseg = 0;
 	at.file = pg->main;
 	at.line = at.col = 1;
 	for (n = pg->first; n != NULL; n = n->lnext) {
@@ -377,7 +382,7 @@ build(struct ptext *pt, const struct page *pg, int synopsis)
 			tag = 0;
 		}
 	}
-	if (pt->s == NULL)
+	if (pt->len == 0)
 		put(pt, PT_BREAK, &at, PF_ROMAN);
 }
 
