@@ -1940,23 +1940,34 @@ run_span(struct ctx *c, const struct prule *r, const struct ptext *pt,
 }
 
 /*
+ * Where the n bytes of w are in the text from from on, or the text's
+ * end; byte key of w, a rare one, is the one searched for.
+ */
+static size_t
+text_find(const struct ptext *pt, const char *w, size_t n, size_t key,
+    size_t from)
+{
+	const char	*p, *end = pt->s + pt->len;
+
+	if (from + n > pt->len)
+		return pt->len;
+	for (p = pt->s + from + key; p < end &&
+	    (p = memchr(p, w[key], end - p)) != NULL; p++)
+		if ((size_t)(end - p) >= n - key && p[-key] == w[0] &&
+		    memcmp(p - key, w, n) == 0)
+			return p - key - pt->s;
+	return pt->len;
+}
+
+/*
  * Where literal i of the reach is in the text from from on, or the
  * text's end.
  */
 static size_t
 lit_at(const struct ptext *pt, const struct reach *rc, int i, size_t from)
 {
-	const char	*lit = rc->lit[i], *p, *end = pt->s + pt->len;
-	size_t		 key = rc->key[i], n = strlen(lit);
-
-	if (from + n > pt->len)
-		return pt->len;
-	for (p = pt->s + from + key; p < end &&
-	    (p = memchr(p, lit[key], end - p)) != NULL; p++)
-		if ((size_t)(end - p) >= n - key && p[-key] == lit[0] &&
-		    memcmp(p - key, lit, n) == 0)
-			return p - key - pt->s;
-	return pt->len;
+	return text_find(pt, rc->lit[i], strlen(rc->lit[i]), rc->key[i],
+	    from);
 }
 
 /*
@@ -1990,6 +2001,63 @@ run_starts(struct ctx *c, const struct prule *r, const struct ptext *pt,
 		report_match(c, r, pt, ov, rc);
 		p = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 	}
+}
+
+#define OCC_WORDS	16	/* most words looked for one by one */
+#define OCC_MIN		3	/* bytes of the shortest */
+
+/*
+ * Report the matches of a rule whose matches all start with a word of
+ * a placeholder (reach.phfirst), trying the pattern where those words
+ * are in the text, in order, the offset limit keeping each try to its
+ * start.  The page's own names, a few words of some length, are found
+ * faster by a search for them than by the rule's literals and their
+ * runs, which in running text may span whole sentences (measured); its
+ * parameters are common words, found all over the page, and are left to
+ * the literals.  Return 0, having
+ * done nothing, when the words are not names, or too many or too short.
+ */
+static int
+run_occurrences(struct ctx *c, const struct prule *r, const struct ptext *pt)
+{
+	const struct words	*w;
+	PCRE2_SIZE		*ov = pcre2_get_ovector_pointer(match);
+	size_t			 at[OCC_WORDS], len[OCC_WORDS], key[OCC_WORDS];
+	size_t			 from = 0, q;
+	int			 i, k, rc;
+
+	for (k = 0; !(r->reach.phfirst & 1 << k); k++)
+		continue;
+	w = &phwords[k];
+	if (k != PH_NAMES || w->n > OCC_WORDS)
+		return 0;
+	for (i = 0; i < w->n; i++)
+		if ((len[i] = strlen(w->w[i])) < OCC_MIN)
+			return 0;
+	for (i = 0; i < w->n; i++) {
+		key[i] = rarest(w->w[i]);
+		at[i] = text_find(pt, w->w[i], len[i], key[i], 0);
+	}
+	for (;;) {
+		for (q = pt->len, i = 0; i < w->n; i++) {
+			if (at[i] < from)
+				at[i] = text_find(pt, w->w[i], len[i], key[i],
+				    from);
+			if (at[i] < q)
+				q = at[i];
+		}
+		if (q == pt->len)
+			break;
+		pcre2_set_offset_limit(mctx, q);
+		if ((rc = pcre2_match(r->code, (PCRE2_SPTR)pt->s, pt->len, q,
+		    0, match, mctx)) < 0) {
+			from = q + 1;
+			continue;
+		}
+		report_match(c, r, pt, ov, rc);
+		from = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return 1;
 }
 
 /*
@@ -2064,6 +2132,8 @@ run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
 		run_span(c, r, pt, 0, pt->len);
 		return;
 	}
+	if (rc->phfirst && run_occurrences(c, r, pt))
+		return;
 	for (i = 0; i < rc->nlit; i++)
 		at[i] = lit_at(pt, rc, i, 0);
 	for (;;) {
