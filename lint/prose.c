@@ -153,7 +153,10 @@ static int		  nprules;
 static unsigned char	  wordtab[256];	/* is_wordch() */
 static size_t		 *bounds;	/* split_words(), page to page */
 static unsigned int	 *hashes;
+static size_t		 *cands;	/* words that may start an entry */
+static size_t		  ncands;
 static size_t		  boundcap;
+static unsigned char	  listed[65536 / 8];	/* hashes of those words */
 static pcre2_match_data	 *match;
 static pcre2_match_context *mctx;
 static struct words	  phwords[PH__COUNT];
@@ -285,7 +288,9 @@ hash_words(struct prule *r, char *err, size_t errsz)
 	}
 	for (i = r->nwords - 1; i >= 0; i--) {
 		e = &r->entries[i];
-		h = whash(e->w, e->flen) >> 16 & r->mask;
+		h = whash(e->w, e->flen) >> 16;
+		listed[h >> 3] |= 1 << (h & 7);
+		h &= r->mask;
 		e->next = r->bucket[h];
 		r->bucket[h] = i;
 	}
@@ -2171,6 +2176,9 @@ run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
 /*
  * Split the page into words, runs of is_wordch(), for the word lists:
  * word k is bounds[2k] to bounds[2k + 1], and hashes[k] its hash.
+ * The words whose hash is that of the first word of an entry of some
+ * word list are listed in cands, ncands of them: few words of a page
+ * are, and only they need be looked up.
  * Return how many.  A page has many words, and a branch at each
  * would be mispredicted, which costs more than all the rest: a bound
  * is written at every byte, and kept only where one is.  The arrays
@@ -2179,13 +2187,15 @@ run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
 static size_t
 split_words(const struct ptext *pt)
 {
-	size_t	 n = 0, i;
-	int	 in = 0, w;
+	size_t		 n = 0, i;
+	unsigned int	 h;
+	int		 in = 0, w;
 
 	if (boundcap < pt->len + 2) {
 		boundcap = pt->len + 2;
 		bounds = xreallocarray(bounds, boundcap, sizeof(*bounds));
 		hashes = xreallocarray(hashes, boundcap, sizeof(*hashes));
+		cands = xreallocarray(cands, boundcap, sizeof(*cands));
 	}
 	/* The NUL after the text ends its last word. */
 	for (i = 0; i <= pt->len; i++) {
@@ -2195,9 +2205,14 @@ split_words(const struct ptext *pt)
 		in = w;
 	}
 	n /= 2;
-	for (i = 0; i < n; i++)
-		hashes[i] = whash(pt->s + bounds[2 * i],
+	for (ncands = 0, i = 0; i < n; i++) {
+		h = whash(pt->s + bounds[2 * i],
 		    bounds[2 * i + 1] - bounds[2 * i]) >> 16;
+		hashes[i] = h;
+		/* Kept, again, only where it is one. */
+		cands[ncands] = i;
+		ncands += listed[h >> 3] >> (h & 7) & 1;
+	}
 	return n;
 }
 
@@ -2224,14 +2239,14 @@ find_word(const struct prule *r, const struct ptext *pt, size_t k)
 }
 
 static void
-run_words(struct ctx *c, const struct prule *r, const struct ptext *pt,
-    size_t nw)
+run_words(struct ctx *c, const struct prule *r, const struct ptext *pt)
 {
 	const struct wentry	*e;
 	PCRE2_SIZE		 ov[2];
-	size_t			 k, end = 0;
+	size_t			 j, k, end = 0;
 
-	for (k = 0; k < nw; k++) {
+	for (j = 0; j < ncands; j++) {
+		k = cands[j];
 		/* A phrase found covers the words in it. */
 		if (bounds[2 * k] < end || (e = find_word(r, pt, k)) == NULL)
 			continue;
@@ -2466,7 +2481,7 @@ check_prose(struct ctx *c)
 				nw = split_words(pt);
 				have_words = 1;
 			}
-			run_words(c, r, pt, nw);
+			run_words(c, r, pt);
 			continue;
 		}
 		/* Found only when a rule asks: most pages need none. */
@@ -2499,7 +2514,9 @@ prose_free(void)
 	ptext_free(&syntext);
 	free(bounds);
 	free(hashes);
+	free(cands);
 	bounds = NULL;
 	hashes = NULL;
+	cands = NULL;
 	boundcap = 0;
 }
