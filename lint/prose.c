@@ -132,6 +132,7 @@ struct prule {
 	int		 uses[PH__COUNT];	/* the placeholders it holds */
 	int		 group[10];	/* group of $N in code, or -1 */
 	struct reach	 reach;
+	unsigned char	 inset[256];	/* reach.set, a byte for each byte */
 	int		 windows;	/* matches are looked for near reach.lit */
 	pcre2_code	*code;
 	const uint8_t	*firstmap;	/* bytes a match can start with */
@@ -1341,6 +1342,9 @@ compile_rule(struct prule *r, char *err, size_t errsz)
 	int		 i, n, rc;
 
 	scan_pattern(&sc, r->pattern, &r->reach);
+	/* Tested at every byte of the runs: one load, not a shift. */
+	for (i = 0; i < 256; i++)
+		r->inset[i] = set_has(r->reach.set, i);
 	if (sc.nph > MAX_PH) {
 		snprintf(err, errsz, "a pattern may hold %d placeholders at "
 		    "most", MAX_PH);
@@ -2150,11 +2154,11 @@ run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
 		}
 		if (q == pt->len)
 			break;
-		for (a = q; a > start && set_has(rc->set,
-		    (unsigned char)pt->s[a - 1]); a--)
+		for (a = q; a > start && r->inset[(unsigned char)pt->s[a - 1]];
+		    a--)
 			continue;
-		for (b = q; b < pt->len && set_has(rc->set,
-		    (unsigned char)pt->s[b]); b++)
+		for (b = q; b < pt->len && r->inset[(unsigned char)pt->s[b]];
+		    b++)
 			continue;
 		for (last = q, i = 0; i < rc->nlit; i++)
 			for (; at[i] < b; at[i] = lit_at(pt, rc, i, at[i] + 1))
