@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,13 +20,14 @@
 
 /*
  * Read everything from fd into *buf, up to the size limit.  A regular
- * file's size is known up front, so its buffer is allocated once.
+ * file's size is known up front, so its buffer is allocated once, and
+ * once that much is read no read is spent to find the end.
  */
 static int
 read_fd(int fd, char **buf, size_t *len, int *toolarge)
 {
 	struct stat	 st;
-	size_t		 cap = 65536;
+	size_t		 cap = 65536, size = SIZE_MAX;
 	ssize_t		 n;
 	char		 junk[8192];
 
@@ -38,6 +40,7 @@ read_fd(int fd, char **buf, size_t *len, int *toolarge)
 			return 0;
 		}
 		cap = (size_t)st.st_size + 1;
+		size = (size_t)st.st_size;
 	}
 	*buf = xmalloc(cap + 1);
 	for (;;) {
@@ -53,6 +56,8 @@ read_fd(int fd, char **buf, size_t *len, int *toolarge)
 				return -1;
 			continue;
 		}
+		if (*len == size)
+			break;
 		if (*len == cap) {
 			cap *= 2;
 			*buf = xrealloc(*buf, cap + 1);
