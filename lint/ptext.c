@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "esc.h"
 #include "ptext.h"
 #include "tree.h"
@@ -249,8 +250,9 @@ arg_font(const struct node *n, int i)
 	return c == 'B' ? PF_BOLD : c == 'I' ? PF_ITALIC : PF_ROMAN;
 }
 
+/* The words of a font macro or heading; all in bold with bold set. */
 static void
-put_macro(struct ptext *pt, const struct node *n)
+put_macro(struct ptext *pt, const struct node *n, int bold)
 {
 	struct ppos	 at;
 	int		 i, font;
@@ -265,7 +267,7 @@ put_macro(struct ptext *pt, const struct node *n)
 			at.col = n->args[i].col;
 			put(pt, ' ', &at, PF_ROMAN);
 		}
-		font = arg_font(n, i);
+		font = bold ? PF_BOLD : arg_font(n, i);
 		put_roff(pt, n->args[i].s, n->args[i].len, n,
 		    n->args[i].line, n->args[i].col + n->args[i].quoted,
 		    NULL, 0, &font);
@@ -327,10 +329,35 @@ is_break(const struct node *n)
 	    (MF_PARA | MF_HEADING | MF_BREAK)) != 0);
 }
 
+/*
+ * The words of a heading: its arguments, or, without any, the line
+ * after it, which the heading then takes for its own (heading_line()),
+ * returned so that it is not taken for prose too.
+ */
+static const struct node *
+put_heading(struct ptext *pt, const struct node *n)
+{
+	const struct node	*t;
+	int			 font = PF_BOLD;
+
+	if (n->nargs > 0) {
+		put_macro(pt, n, 1);
+		return NULL;
+	}
+	if ((t = heading_line(n)) == NULL)
+		return NULL;
+	if (t->type == N_TEXT)
+		put_roff(pt, t->text, t->len, t, 0, 0, t->segs, t->nsegs,
+		    &font);
+	else
+		put_macro(pt, t, 1);
+	return t;
+}
+
 static void
 build(struct ptext *pt, const struct page *pg, int synopsis)
 {
-	const struct node	*n;
+	const struct node	*n, *head = NULL;
 	struct ppos		 at;
 	int			 font = PF_ROMAN, tag = 0;
 
@@ -353,13 +380,15 @@ build(struct ptext *pt, const struct page *pg, int synopsis)
 			 * into the paragraph it heads. */
 			tag = !synopsis && (n->tok == M_TP || n->tok == M_TQ);
 			/* A heading's words are a paragraph of their own. */
-			if (!synopsis && n->type == N_MACRO && n->nargs > 0 &&
+			if (!synopsis && n->type == N_MACRO &&
 			    (mac_table[n->tok].flags & MF_HEADING)) {
-				put_macro(pt, n);
+				head = put_heading(pt, n);
 				put_break(pt, &at);
 			}
 			continue;
 		}
+		if (n == head)
+			continue;
 		if (!synopsis && is_opaque(n)) {
 			put_break(pt, &at);
 			tag = 0;
@@ -371,7 +400,7 @@ build(struct ptext *pt, const struct page *pg, int synopsis)
 			put_roff(pt, n->text, n->len, n, 0, 0, n->segs,
 			    n->nsegs, &font);
 		else
-			put_macro(pt, n);
+			put_macro(pt, n, 0);
 		/* A line ends in a space, unless \c joins it to the next. */
 		if (pt->len > 0 && !joins_next(n)) {
 			at.line = n->lastline;
