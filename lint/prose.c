@@ -176,6 +176,10 @@ static pcre2_match_data	 *match;
 static pcre2_match_context *mctx;
 static struct words	  phwords[PH__COUNT];
 static struct ptext	  text, syntext;	/* storage kept page to page */
+static char		 *styled_s;	/* styled(), page to page */
+static size_t		  styledcap;
+static int		  styled_ok;	/* made for this page */
+static size_t		  styled_count[256];
 
 static char *
 join(char *old, const char *add)
@@ -1939,30 +1943,80 @@ format_message(const struct prule *r, const struct ptext *pt,
 }
 
 /*
+ * The text with the bytes in roman zeroed, made once for a page when
+ * a rule first asks, and in styled_count how often each byte is in
+ * it: a word in bold or italic is searched for there, by its rarest
+ * byte, where the roman text, most of it, is not found.  Most of the
+ * text is roman: eight bytes of it at a time are zeroed.
+ */
+static const char *
+styled(const struct ptext *pt)
+{
+	uint64_t	 f;
+	size_t		 i = 0;
+	unsigned char	 ch;
+
+	if (styled_ok)
+		return styled_s;
+	if (styledcap < pt->len + 1) {
+		styledcap = pt->len + 1;
+		styled_s = xrealloc(styled_s, styledcap);
+	}
+	memset(styled_count, 0, sizeof(styled_count));
+	while (i < pt->len) {
+		if (i + 8 <= pt->len) {
+			memcpy(&f, pt->font + i, 8);
+			if (f == 0) {
+				memset(styled_s + i, 0, 8);
+				i += 8;
+				continue;
+			}
+		}
+		ch = pt->font[i] == PF_ROMAN ? 0 : pt->s[i];
+		styled_s[i++] = ch;
+		styled_count[ch]++;
+	}
+	styled_s[pt->len] = '\0';
+	styled_ok = 1;
+	return styled_s;
+}
+
+/*
  * Does the page set the word of the n bytes at w in one of the fonts
  * of mask somewhere?  With a prefix character that w holds, any word
- * that starts with the same bytes up to that character will do.  The
- * search looks for the first byte of w that is not a lowercase letter,
- * which is rarer in text than the letters are.
+ * that starts with the same bytes up to that character will do.  When
+ * roman is one of the fonts, the search looks for the first byte of w
+ * that is not a lowercase letter, which is rarer in text than the
+ * letters are; else it looks in styled() for the byte of w rarest
+ * there.
  */
 static int
 set_elsewhere(const struct ptext *pt, const char *w, size_t n, int mask,
     int prefix)
 {
 	const char	*p, *q, *e, *s = pt->s, *end = s + pt->len;
-	size_t		 k;
+	const char	*t = s;
+	size_t		 k, i;
 	int		 whole = 1;
 
 	if (prefix != 0 && (q = memchr(w + 1, prefix, n - 1)) != NULL) {
 		n = q - w + 1;
 		whole = 0;
 	}
-	for (k = 0; k + 1 < n && w[k] >= 'a' && w[k] <= 'z'; k++)
-		continue;
-	for (q = s + k; q < end && (q = memchr(q, w[k], end - q)) != NULL;
-	    q++) {
-		p = q - k;
-		if ((size_t)(end - p) < n || memcmp(p, w, n) != 0 ||
+	if (mask & 1 << PF_ROMAN) {
+		for (k = 0; k + 1 < n && w[k] >= 'a' && w[k] <= 'z'; k++)
+			continue;
+	} else {
+		t = styled(pt);
+		for (k = 0, i = 1; i < n; i++)
+			if (styled_count[(unsigned char)w[i]] <
+			    styled_count[(unsigned char)w[k]])
+				k = i;
+	}
+	for (q = t + k; q < t + pt->len &&
+	    (q = memchr(q, w[k], t + pt->len - q)) != NULL; q++) {
+		p = s + (q - t) - k;
+		if ((size_t)(end - p) < n || memcmp(q - k, w, n) != 0 ||
 		    (p > s && is_wordch(p[-1])) ||
 		    (whole && p + n < end && is_wordch(p[n])))
 			continue;
@@ -2643,6 +2697,7 @@ check_prose(struct ctx *c)
 	names->n = c->nnames;
 	index_words(names);
 	ptext_build(pt, c->pg);
+	styled_ok = 0;
 	if (c->cfg->enabled[R_REPEATED_WORD]) {
 		nw = split_words(pt);
 		have_words = 1;
@@ -2692,6 +2747,10 @@ prose_free(void)
 	free(bounds);
 	free(hashes);
 	free(cands);
+	free(styled_s);
+	styled_s = NULL;
+	styledcap = 0;
+	styled_ok = 0;
 	bounds = NULL;
 	hashes = NULL;
 	cands = NULL;
