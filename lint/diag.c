@@ -29,7 +29,7 @@ hash_diag(const struct diag *d)
 	const char	*p;
 	uint64_t	 h = 1469598103934665603ULL;
 
-	for (p = d->file->real; *p != '\0'; p++)
+	for (p = src_real(d->file); *p != '\0'; p++)
 		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
 	h = (h ^ (uint64_t)d->line) * 1099511628211ULL;
 	h = (h ^ (uint64_t)d->col) * 1099511628211ULL;

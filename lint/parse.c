@@ -531,6 +531,9 @@ include(struct parser *p, struct node *n)
 		    "root", n->args[0].s);
 		return;
 	}
+	/* The page's own path, found only now that a .so asks. */
+	if (p->so_stack[0] == NULL)
+		p->so_stack[0] = xstrdup(src_real(p->pg->main));
 	for (i = 0; i < p->so_depth; i++)
 		if (strcmp(p->so_stack[i], real) == 0)
 			break;
@@ -744,7 +747,7 @@ page_parse(struct srcfile *f, struct diaglist *dl, const struct config *cfg)
 	p.cfg = cfg;
 	p.cur = pg->root;
 	enc_check(f, dl, cfg);
-	p.so_stack[p.so_depth++] = xstrdup(f->real);
+	p.so_stack[p.so_depth++] = NULL;	/* src_real(f), when asked */
 	parse_file(&p, f);
 	if (p.group != NULL)
 		diag_add(dl, cfg, p.group->file, p.group->line, p.group->col,

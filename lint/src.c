@@ -184,12 +184,11 @@ struct srcfile *
 src_read(const char *path, char *err, size_t errsz)
 {
 	struct srcfile	*f;
-	char		 real[PATH_MAX];
 	int		 fd, rc;
 
 	f = xcalloc(1, sizeof(*f));
 	f->path = xstrdup(path);
-	f->real = realpath(path, real) != NULL ? xstrdup(real) : xstrdup(path);
+	f->real = xcalloc(1, sizeof(*f->real));
 	if (strcmp(path, "-") == 0) {
 		rc = read_fd(STDIN_FILENO, &f->buf, &f->len, &f->toolarge);
 		if (rc == -1)
@@ -229,10 +228,22 @@ src_free(struct srcfile *f)
 	if (f == NULL)
 		return;
 	free(f->path);
+	free(*f->real);
 	free(f->real);
 	free(f->buf);
 	free(f->lines);
 	free(f);
+}
+
+const char *
+src_real(const struct srcfile *f)
+{
+	char	 real[PATH_MAX];
+
+	if (*f->real == NULL)
+		*f->real = xstrdup(realpath(f->path, real) != NULL ? real :
+		    f->path);
+	return *f->real;
 }
 
 const char *

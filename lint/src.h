@@ -17,7 +17,7 @@ struct srcline {
 
 struct srcfile {
 	char		*path;	/* as named on the command line or in .so */
-	char		*real;	/* canonical path, to tell two names apart */
+	char		**real;	/* src_real(), once it is asked */
 	char		*buf;	/* the bytes read, NUL bytes included */
 	size_t		 len;
 	struct srcline	*lines;
@@ -33,6 +33,12 @@ struct srcfile {
  */
 struct srcfile	*src_read(const char *path, char *err, size_t errsz);
 void		 src_free(struct srcfile *);
+/*
+ * The canonical path of the file, to tell two names of one file apart,
+ * or its name if there is none.  It is found when first asked: most
+ * files never need it, and realpath(3) is a system call a component.
+ */
+const char	*src_real(const struct srcfile *);
 
 /* The section suffix of a file name ("2" for mmap.2.gz), or NULL. */
 const char	*src_name_section(const char *path, char *buf, size_t bufsz);
