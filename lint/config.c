@@ -64,6 +64,13 @@ static struct rc	**rcs;		/* every rc file read */
 static size_t		 nrcs;
 static struct dirent_rc	*dirs;
 static size_t		 ndirs;
+/*
+ * The directory rc_find() was last asked about, as named, and its
+ * entry of dirs: the pages of a directory come one after another, and
+ * realpath(3) costs a system call a component.
+ */
+static char		*last_dir;
+static size_t		 last_ent;
 
 /* The words of a line, split at blanks; the line is changed. */
 static int
@@ -349,12 +356,19 @@ rc_find(const char *path, FILE *err, int *bad)
 		else
 			slash[slash == dir ? 1 : 0] = '\0';
 	}
-	if (realpath(dir, real) == NULL) {
+	if (last_dir != NULL && strcmp(last_dir, dir) == 0) {
 		free(dir);
-		return NULL;
+		e = &dirs[last_ent];
+	} else {
+		if (realpath(dir, real) == NULL) {
+			free(dir);
+			return NULL;
+		}
+		e = lookup_dir(real, err);
+		free(last_dir);
+		last_dir = dir;
+		last_ent = e - dirs;
 	}
-	free(dir);
-	e = lookup_dir(real, err);
 	if (e->bad) {
 		*bad = 1;
 		return NULL;
@@ -444,6 +458,8 @@ rc_free_all(void)
 	free(dirs);
 	dirs = NULL;
 	ndirs = 0;
+	free(last_dir);
+	last_dir = NULL;
 	for (f = 0; f < nloaded; f++)
 		free(loaded[f].real);
 	free(loaded);
