@@ -258,16 +258,27 @@ same_bytes(const char *a, const char *b, size_t n, int nocase)
  * mispredict.  Setting bit 5 folds the letters and leaves digits and -
  * alone; it makes _ a byte no other becomes.
  */
-static unsigned int
+static inline unsigned int
 whash(const char *s, size_t len)
 {
-	const unsigned char	*u = (const unsigned char *)s;
-	unsigned int		 h;
+	static const unsigned char	 ones[8] = { 0xff, 0xff, 0xff, 0xff };
+	uint32_t			 h, m;
 
-	h = (u[0] | 0x20u) | (len > 1 ? u[1] | 0x20u : 0) << 8 |
-	    (len > 2 ? u[2] | 0x20u : 0) << 16 |
-	    (len > 3 ? u[3] | 0x20u : 0) << 24;
+	/* Four bytes at once, those past the word masked off. */
+	memcpy(&h, s, 4);
+	memcpy(&m, ones + 4 - (len < 4 ? len : 4), 4);
+	h = (h | 0x20202020u) & m;
 	return (h ^ (unsigned int)len * 0x9e3779b9u) * 2654435761u;
+}
+
+/* whash() of a word of fewer than four bytes to read. */
+static unsigned int
+whash_short(const char *s, size_t len)
+{
+	char	 pad[4] = { 0 };
+
+	memcpy(pad, s, len < 4 ? len : 4);
+	return whash(pad, len);
 }
 
 /*
@@ -307,7 +318,7 @@ hash_words(struct prule *r, char *err, size_t errsz)
 	}
 	for (i = r->nwords - 1; i >= 0; i--) {
 		e = &r->entries[i];
-		h = whash(e->w, e->flen) >> 16;
+		h = whash_short(e->w, e->flen) >> 16;
 		listed[h >> 3] |= 1 << (h & 7);
 		h &= r->mask;
 		e->next = r->bucket[h];
@@ -2415,32 +2426,39 @@ run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
 static size_t
 split_words(const struct ptext *pt)
 {
-	size_t		 n = 0, i;
+	const char	*s = pt->s;
+	size_t		*bd;
+	size_t		 n = 0, i, in = 0, w, len = pt->len, nc = 0;
 	unsigned int	 h;
-	int		 in = 0, w;
 
-	if (boundcap < pt->len + 2) {
-		boundcap = pt->len + 2;
+	if (boundcap < len + 2) {
+		boundcap = len + 2;
 		bounds = xreallocarray(bounds, boundcap, sizeof(*bounds));
 		hashes = xreallocarray(hashes, boundcap, sizeof(*hashes));
 		cands = xreallocarray(cands, boundcap, sizeof(*cands));
 	}
 	/* The NUL after the text ends its last word. */
-	for (i = 0; i <= pt->len; i++) {
-		w = is_wordch(pt->s[i]);
-		bounds[n] = i;
+	for (bd = bounds, i = 0; i <= len; i++) {
+		w = is_wordch(s[i]);
+		bd[n] = i;
 		n += w ^ in;
 		in = w;
 	}
 	n /= 2;
-	for (ncands = 0, i = 0; i < n; i++) {
-		h = whash(pt->s + bounds[2 * i],
-		    bounds[2 * i + 1] - bounds[2 * i]) >> 16;
+	for (i = 0; i < n; i++) {
+		/* Four bytes can be read up to the NUL, the last one. */
+		if (bd[2 * i] + 4 <= len + 1)
+			h = whash(s + bd[2 * i], bd[2 * i + 1] - bd[2 * i]);
+		else
+			h = whash_short(s + bd[2 * i],
+			    bd[2 * i + 1] - bd[2 * i]);
+		h >>= 16;
 		hashes[i] = h;
 		/* Kept, again, only where it is one. */
-		cands[ncands] = i;
-		ncands += listed[h >> 3] >> (h & 7) & 1;
+		cands[nc] = i;
+		nc += listed[h >> 3] >> (h & 7) & 1;
 	}
+	ncands = nc;
 	return n;
 }
 
