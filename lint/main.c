@@ -180,6 +180,12 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* An entry of a directory, and its type as readdir(3) tells it. */
+struct dent {
+	char		*name;
+	unsigned char	 type;	/* DT_*, DT_UNKNOWN when not told */
+};
+
 static void
 add_page(struct run *r, char *path)
 {
@@ -197,9 +203,11 @@ walk_dir(struct run *r, const char *dir)
 {
 	DIR		*d;
 	struct dirent	*de;
+	struct dent	*ents = NULL;
 	struct stat	 st;
-	char		**names = NULL, *path, sect[32];
+	char		*path, sect[32];
 	size_t		 n = 0, i;
+	int		 isdir, isreg;
 
 	if ((d = opendir(dir)) == NULL) {
 		fprintf(stderr, "manlint: %s: cannot open directory: %s\n",
@@ -210,29 +218,40 @@ walk_dir(struct run *r, const char *dir)
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
-		names = xreallocarray(names, n + 1, sizeof(*names));
-		names[n++] = xstrdup(de->d_name);
+		ents = xreallocarray(ents, n + 1, sizeof(*ents));
+		ents[n].name = xstrdup(de->d_name);
+		ents[n++].type = de->d_type;
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_str);
+	/* By name: the first member of struct dent. */
+	qsort(ents, n, sizeof(*ents), cmp_str);
 	for (i = 0; i < n; i++) {
-		path = xmalloc(strlen(dir) + strlen(names[i]) + 2);
-		sprintf(path, "%s/%s", dir, names[i]);
-		if (lstat(path, &st) == -1) {
-			fprintf(stderr, "manlint: %s: %s\n", path,
-			    strerror(errno));
-			r->ioerr = 1;
-		} else if (S_ISDIR(st.st_mode))
+		path = xmalloc(strlen(dir) + strlen(ents[i].name) + 2);
+		sprintf(path, "%s/%s", dir, ents[i].name);
+		/* A type readdir(3) tells saves an lstat(2) a page. */
+		isdir = ents[i].type == DT_DIR;
+		isreg = ents[i].type == DT_REG;
+		if (ents[i].type == DT_UNKNOWN) {
+			if (lstat(path, &st) == -1) {
+				fprintf(stderr, "manlint: %s: %s\n", path,
+				    strerror(errno));
+				r->ioerr = 1;
+			} else {
+				isdir = S_ISDIR(st.st_mode);
+				isreg = S_ISREG(st.st_mode);
+			}
+		}
+		if (isdir)
 			walk_dir(r, path);
-		else if (S_ISREG(st.st_mode) &&
-		    src_name_section(names[i], sect, sizeof(sect)) != NULL) {
+		else if (isreg && src_name_section(ents[i].name, sect,
+		    sizeof(sect)) != NULL) {
 			add_page(r, path);
 			path = NULL;
 		}
 		free(path);
-		free(names[i]);
+		free(ents[i].name);
 	}
-	free(names);
+	free(ents);
 }
 
 static void
