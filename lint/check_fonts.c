@@ -241,11 +241,15 @@ scan(struct fonts *fs, const struct node *n, size_t off)
 	}
 }
 
-/* Most lines hold no escape at all, and need no scan. */
+/*
+ * Most lines hold no escape at all, and need no scan; the parser
+ * marks most of those.
+ */
 static int
 has_escape(const struct node *n)
 {
-	return memchr(n->text, '\\', n->len) != NULL;
+	return !(n->flags & NF_PLAIN) &&
+	    memchr(n->text, '\\', n->len) != NULL;
 }
 
 /* Offset of the arguments in a control line's text. */

@@ -26,6 +26,7 @@ struct parser {
 	int		 braces;	/* \{ nesting inside that group */
 	int		 nofill;	/* .nf in effect */
 	int		 ex;		/* .EX in effect */
+	int		 plain;		/* the line read holds no backslash */
 	char		*so_stack[SO_MAX_DEPTH + 1];
 	int		 so_depth;
 };
@@ -292,6 +293,8 @@ new_node(struct parser *p, const struct srcfile *f, enum ntype type,
 		n->flags |= NF_NOFILL;
 	if (p->ex)
 		n->flags |= NF_EX;
+	if (p->plain)
+		n->flags |= NF_PLAIN;
 	return n;
 }
 
@@ -338,8 +341,10 @@ read_region(struct parser *p, struct srcfile *f, int *pos, struct node *r,
 	memset(&l, 0, sizeof(l));
 	r->aux = '\t';
 	while (roff_getline(f, pos, &l)) {
+		p->plain = !l.escapes;
 		n = new_node(p, f, N_RAW, line_text(p, f, &l), l.len, l.segs,
 		    l.nsegs);
+		p->plain = 0;
 		n->comment = l.comment;
 		n->flags |= flag | (r->flags & NF_COND);
 		link_doc(p->pg, n);
@@ -708,8 +713,12 @@ parse_file(struct parser *p, struct srcfile *f)
 	memset(&l, 0, sizeof(l));
 	while (roff_getline(f, &pos, &l)) {
 		start = p->pg->lastnode;
+		/* Its nodes are NF_PLAIN; those of lines read while it is
+		 * processed (regions, .so) have their own say. */
+		p->plain = !l.escapes;
 		process(p, f, &pos, line_text(p, f, &l), l.len, l.segs,
 		    l.nsegs, NULL);
+		p->plain = 0;
 		if (p->group == NULL && l.open_braces > l.close_braces) {
 			/* The first node of this line owns the group. */
 			p->group = start ? start->lnext : p->pg->first;

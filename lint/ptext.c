@@ -183,7 +183,8 @@ put_roff(struct ptext *pt, const char *s, size_t len, const struct node *n,
 			end = len;
 			if (segs != NULL && k + 1 < nsegs && segs[k + 1].off < end)
 				end = segs[k + 1].off;
-			if ((p = memchr(s + i, '\\', end - i)) != NULL)
+			if (!(n->flags & NF_PLAIN) &&
+			    (p = memchr(s + i, '\\', end - i)) != NULL)
 				end = p - s;
 			if ((p = memchr(s + i, '\t', end - i)) != NULL)
 				end = p - s;

@@ -113,6 +113,7 @@ roff_getline(const struct srcfile *f, int *pos, struct lline *l)
 	l->comment = 0;
 	l->comment_col = 0;
 	l->open_braces = l->close_braces = 0;
+	l->escapes = 0;
 	if (ln >= f->nlines)
 		return 0;
 	l->line = ln + 1;
@@ -120,9 +121,11 @@ roff_getline(const struct srcfile *f, int *pos, struct lline *l)
 		sl = &f->lines[ln];
 		join = 0;
 		keep = sl->len;
-		if (has_backslash(f, ln, sl->off, sl->len))
+		if (has_backslash(f, ln, sl->off, sl->len)) {
+			l->escapes = 1;
 			keep = scan_physical(l, f->buf + sl->off, sl->len,
 			    &join);
+		}
 		lline_addseg(l, ++ln, 1);
 		/* Room for the NUL too. */
 		lline_reserve(l, keep);

@@ -30,6 +30,7 @@ struct lline {
 	int		 comment_col;	/* column of the comment on lastline */
 	int		 open_braces;	/* \{ escapes seen */
 	int		 close_braces;	/* \} escapes seen */
+	int		 escapes;	/* a physical line holds a backslash */
 };
 
 struct arg {

@@ -39,6 +39,7 @@ enum ntype {
 #define NF_TBL		0x0020	/* in .TS */
 #define NF_EQN		0x0040	/* in .EQ */
 #define NF_CLOSER	0x0080	/* ".." or "\}" closing a region */
+#define NF_PLAIN	0x0100	/* no backslash in text (unset: not known) */
 
 #define NF_REGION	(NF_DEF | NF_IGN | NF_TBL | NF_EQN)
 
