@@ -347,8 +347,8 @@ arg_tab(const struct node *n)
 	size_t		 i = 1, len = n->len;
 	int		 quoted = 0, start = 1;
 
-	/* Most lines hold no tab at all. */
-	if (memchr(s, '\t', len) == NULL)
+	/* Most lines hold no tab at all; the parser marks most. */
+	if ((n->flags & NF_NOTAB) || memchr(s, '\t', len) == NULL)
 		return -1;
 	while (i < len && (s[i] == ' ' || s[i] == '\t'))
 		i++;

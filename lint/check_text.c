@@ -151,7 +151,8 @@ check_tab(struct ctx *c, const struct node *n)
 {
 	const char	*t;
 
-	if ((t = memchr(n->text, '\t', n->len)) != NULL)
+	if (!(n->flags & NF_NOTAB) &&
+	    (t = memchr(n->text, '\t', n->len)) != NULL)
 		report(c, n, t - n->text, R_TEXT_TAB,
 		    "tab in filled text moves to the next tab stop; use a "
 		    "space");

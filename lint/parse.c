@@ -26,7 +26,7 @@ struct parser {
 	int		 braces;	/* \{ nesting inside that group */
 	int		 nofill;	/* .nf in effect */
 	int		 ex;		/* .EX in effect */
-	int		 plain;		/* the line read holds no backslash */
+	int		 known;		/* NF_PLAIN, NF_NOTAB: of the line read */
 	char		*so_stack[SO_MAX_DEPTH + 1];
 	int		 so_depth;
 };
@@ -293,9 +293,15 @@ new_node(struct parser *p, const struct srcfile *f, enum ntype type,
 		n->flags |= NF_NOFILL;
 	if (p->ex)
 		n->flags |= NF_EX;
-	if (p->plain)
-		n->flags |= NF_PLAIN;
+	n->flags |= p->known;
 	return n;
+}
+
+/* What the nodes of the logical line l are known not to hold. */
+static int
+line_known(const struct lline *l)
+{
+	return (l->escapes ? 0 : NF_PLAIN) | (l->tabs ? 0 : NF_NOTAB);
 }
 
 /* Is s a control line whose name is name (as "TE" or ".")? */
@@ -341,10 +347,10 @@ read_region(struct parser *p, struct srcfile *f, int *pos, struct node *r,
 	memset(&l, 0, sizeof(l));
 	r->aux = '\t';
 	while (roff_getline(f, pos, &l)) {
-		p->plain = !l.escapes;
+		p->known = line_known(&l);
 		n = new_node(p, f, N_RAW, line_text(p, f, &l), l.len, l.segs,
 		    l.nsegs);
-		p->plain = 0;
+		p->known = 0;
 		n->comment = l.comment;
 		n->flags |= flag | (r->flags & NF_COND);
 		link_doc(p->pg, n);
@@ -713,12 +719,13 @@ parse_file(struct parser *p, struct srcfile *f)
 	memset(&l, 0, sizeof(l));
 	while (roff_getline(f, &pos, &l)) {
 		start = p->pg->lastnode;
-		/* Its nodes are NF_PLAIN; those of lines read while it is
-		 * processed (regions, .so) have their own say. */
-		p->plain = !l.escapes;
+		/* Its nodes are marked; those of lines read while it is
+		 * processed (regions, .so) have their own say, and nodes
+		 * made after those are not marked. */
+		p->known = line_known(&l);
 		process(p, f, &pos, line_text(p, f, &l), l.len, l.segs,
 		    l.nsegs, NULL);
-		p->plain = 0;
+		p->known = 0;
 		if (p->group == NULL && l.open_braces > l.close_braces) {
 			/* The first node of this line owns the group. */
 			p->group = start ? start->lnext : p->pg->first;

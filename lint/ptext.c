@@ -186,7 +186,8 @@ put_roff(struct ptext *pt, const char *s, size_t len, const struct node *n,
 			if (!(n->flags & NF_PLAIN) &&
 			    (p = memchr(s + i, '\\', end - i)) != NULL)
 				end = p - s;
-			if ((p = memchr(s + i, '\t', end - i)) != NULL)
+			if (!(n->flags & NF_NOTAB) &&
+			    (p = memchr(s + i, '\t', end - i)) != NULL)
 				end = p - s;
 			put_run(pt, s + i, end - i, &at, *font);
 			e.len = end - i;

@@ -71,34 +71,38 @@ scan_physical(struct lline *l, const char *p, size_t n, int *join)
 }
 
 /*
- * Where the next backslash of a file is.  Escapes are rare in manual
- * pages, so rather than search each line, one search finds the next
- * backslash and answers for every line before it.  A file is read
+ * Where the next backslash (or tab) of a file is.  Escapes are rare in
+ * manual pages, tabs rarer, so rather than search each line, one search
+ * finds the next one and answers for every line before it.  A file is read
  * front to back from its first line, which always searches anew (the
  * memory of a file done with may hold the next one); reading may
  * switch to an included file and back, and a line the cursor does not
  * cover is searched from anew as well.
  */
-static struct {
+struct cursor {
+	int			 ch;	/* the byte looked for */
 	const struct srcfile	*f;
-	size_t			 from;	/* no backslash from here ... */
+	size_t			 from;	/* no ch from here ... */
 	size_t			 next;	/* ... to this one, or to f->len */
-} bs_cursor;
+};
 
-/* Does the physical line at byte off, len bytes long, hold a backslash? */
-static int
-has_backslash(const struct srcfile *f, int ln, size_t off, size_t len)
+static struct cursor	 bs_cursor = { '\\', NULL, 0, 0 };
+static struct cursor	 tab_cursor = { '\t', NULL, 0, 0 };
+
+/* Does the physical line at byte off, len bytes long, hold c->ch? */
+static inline int
+has_byte(struct cursor *c, const struct srcfile *f, int ln, size_t off,
+    size_t len)
 {
-	const char	*bs;
+	const char	*p;
 
-	if (ln == 0 || bs_cursor.f != f || off < bs_cursor.from ||
-	    off > bs_cursor.next) {
-		bs = memchr(f->buf + off, '\\', f->len - off);
-		bs_cursor.f = f;
-		bs_cursor.from = off;
-		bs_cursor.next = bs != NULL ? (size_t)(bs - f->buf) : f->len;
+	if (ln == 0 || c->f != f || off < c->from || off > c->next) {
+		p = memchr(f->buf + off, c->ch, f->len - off);
+		c->f = f;
+		c->from = off;
+		c->next = p != NULL ? (size_t)(p - f->buf) : f->len;
 	}
-	return bs_cursor.next < off + len;
+	return c->next < off + len;
 }
 
 int
@@ -113,7 +117,7 @@ roff_getline(const struct srcfile *f, int *pos, struct lline *l)
 	l->comment = 0;
 	l->comment_col = 0;
 	l->open_braces = l->close_braces = 0;
-	l->escapes = 0;
+	l->escapes = l->tabs = 0;
 	if (ln >= f->nlines)
 		return 0;
 	l->line = ln + 1;
@@ -121,7 +125,9 @@ roff_getline(const struct srcfile *f, int *pos, struct lline *l)
 		sl = &f->lines[ln];
 		join = 0;
 		keep = sl->len;
-		if (has_backslash(f, ln, sl->off, sl->len)) {
+		if (has_byte(&tab_cursor, f, ln, sl->off, sl->len))
+			l->tabs = 1;
+		if (has_byte(&bs_cursor, f, ln, sl->off, sl->len)) {
 			l->escapes = 1;
 			keep = scan_physical(l, f->buf + sl->off, sl->len,
 			    &join);

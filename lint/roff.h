@@ -31,6 +31,7 @@ struct lline {
 	int		 open_braces;	/* \{ escapes seen */
 	int		 close_braces;	/* \} escapes seen */
 	int		 escapes;	/* a physical line holds a backslash */
+	int		 tabs;		/* a physical line holds a tab */
 };
 
 struct arg {

@@ -40,6 +40,7 @@ enum ntype {
 #define NF_EQN		0x0040	/* in .EQ */
 #define NF_CLOSER	0x0080	/* ".." or "\}" closing a region */
 #define NF_PLAIN	0x0100	/* no backslash in text (unset: not known) */
+#define NF_NOTAB	0x0200	/* no tab in text (unset: not known) */
 
 #define NF_REGION	(NF_DEF | NF_IGN | NF_TBL | NF_EQN)
 
