@@ -16,6 +16,9 @@
 #                      score both on ../shared/bench when it is there
 #   make bench-examples  time manlint --examples building that corpus's
 #                      programs against plain cc -c, cold and warm
+#   make fuzz          build lint/fuzz/fuzz_page (clang, libFuzzer, ASan,
+#                      UBSan) and fuzz it for FUZZ_TIME seconds (60)
+#   make fuzz-long     the same for FUZZ_LONG_TIME seconds (8 hours)
 #   make rules-page    regenerate man7/manlint-rules.7 from the rule table
 #   make install       install into $(DESTDIR)$(PREFIX); also uninstall
 #   make clean
@@ -65,6 +68,19 @@ asan: lint/manlint-asan
 lint/manlint-asan: $(SRCS) $(HDRS)
 	$(CC) $(WARN) $(ASAN) $(PCRE_CFLAGS) -o $@ $(SRCS) $(PCRE_LIBS)
 
+# The fuzz target: the library without main.c, built by clang.  The
+# rule table leaves trailing fields out on purpose, which clang warns of.
+FUZZ_CC	 = clang
+FUZZ_SRCS = $(filter-out lint/main.c,$(SRCS)) lint/fuzz/fuzz_page.c
+FUZZ	 = -O1 -g -fsanitize=fuzzer,address,undefined \
+	   -fno-omit-frame-pointer -fno-sanitize-recover=all \
+	   -Wno-missing-field-initializers
+FUZZ_TIME = 60
+FUZZ_LONG_TIME = 28800
+
+lint/fuzz/fuzz_page: $(FUZZ_SRCS) $(HDRS)
+	$(FUZZ_CC) $(WARN) $(FUZZ) $(PCRE_CFLAGS) -o $@ $(FUZZ_SRCS) $(PCRE_LIBS)
+
 # The pages of this repository, judged, rendered and installed.
 MANPAGES = $(wildcard man[1-9]/*.[1-9])
 # The mandoc -Tlint messages let through, each with its reason.
@@ -95,7 +111,16 @@ lint-groff: tools
 check-render: tools
 	bash tests/pages check-render $(MANPAGES)
 
-check: lint-manlint lint-mandoc lint-groff check-render lint/manlint-asan
+# "make check" fuzzes briefly when clang can link a libFuzzer program.
+ifneq ($(filter check,$(MAKECMDGOALS)),)
+HAVE_FUZZER := $(shell printf 'int LLVMFuzzerTestOneInput(const char *d, \
+	unsigned long n) { return d == 0 && n; }\n' | $(FUZZ_CC) \
+	-fsanitize=fuzzer -x c -o /dev/null - 2>/dev/null && echo yes)
+endif
+CHECK_FUZZ = $(if $(HAVE_FUZZER),lint/fuzz/fuzz_page)
+
+check: lint-manlint lint-mandoc lint-groff check-render lint/manlint-asan \
+	$(CHECK_FUZZ)
 	bash tests/run
 
 render: tools
@@ -106,6 +131,12 @@ corpus: lint/manlint-asan
 
 bench: lint/manlint
 	bash tests/bench
+
+fuzz: lint/fuzz/fuzz_page
+	bash lint/fuzz/run $(FUZZ_TIME)
+
+fuzz-long: lint/fuzz/fuzz_page
+	bash lint/fuzz/run $(FUZZ_LONG_TIME)
 
 bench-examples: lint/manlint
 	bash tests/bench-examples
@@ -131,10 +162,10 @@ uninstall:
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/,$(MANPAGES))
 
 clean:
-	rm -f lint/*.o lint/manlint lint/manlint-asan
+	rm -f lint/*.o lint/manlint lint/manlint-asan lint/fuzz/fuzz_page
 	rm -f man7/manlint-rules.7.tmp
 	rm -rf build
 
 .PHONY: all asan tools lint lint-manlint lint-mandoc lint-groff check-render \
 	check render corpus bench bench-examples rules-page install uninstall \
-	clean
+	clean fuzz fuzz-long

@@ -1953,7 +1953,7 @@ lit_at(const struct ptext *pt, const struct reach *rc, int i, size_t from)
 		return pt->len;
 	for (p = pt->s + from + key; p < end &&
 	    (p = memchr(p, lit[key], end - p)) != NULL; p++)
-		if ((size_t)(end - p) >= n - key && p[-key] == lit[0] &&
+		if ((size_t)(end - p) >= n - key && *(p - key) == lit[0] &&
 		    memcmp(p - key, lit, n) == 0)
 			return p - key - pt->s;
 	return pt->len;
