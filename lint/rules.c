@@ -56,9 +56,20 @@ const struct rule_info rule_table[R__COUNT] = {
 	    ".so names a path outside the manual tree",
 	    "Absolute paths and paths with a \"..\" component in .so are "
 	    "refused: they make the page depend on the machine it is read "
-	    "on, and an untrusted page could name any file.  Name the page "
-	    "relative to the manual root, as man2/page.2.",
+	    "on, and an untrusted page could name any file.  So is a name "
+	    "that a symbolic link takes out of the manual tree.  Name the "
+	    "page relative to the manual root, as man2/page.2.",
 	    ".so /usr/share/man/man2/mmap.2", ".so man2/mmap.2" },
+	[R_INPUT_LIMIT] = { "input-limit", LVL_ERROR, ALL,
+	    "the page goes past one of manlint's limits",
+	    "manlint keeps its time and memory bounded on any input.  It "
+	    "follows conditionals nested up to 100 deep on one line "
+	    "(.if a .if b ...), and reads up to 64 files included with .so "
+	    "for one page, counting a file again each time it is included. "
+	    " Past a limit, the rest of the line or the further files are "
+	    "not checked.  No real page comes near these limits: one that "
+	    "does is damaged, generated wrongly, or hostile.",
+	    NULL, NULL },
 	[R_ROFF_UNCLOSED] = { "roff-unclosed", LVL_ERROR, ALL,
 	    "a roff definition, ignore block or brace group is not closed",
 	    "A .de, .am or .ig request collects lines until a line holding "

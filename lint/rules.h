@@ -27,6 +27,7 @@ enum rule {
 	R_SO_MISSING,
 	R_SO_LOOP,
 	R_SO_OUTSIDE,
+	R_INPUT_LIMIT,
 	/* roff level */
 	R_ROFF_UNCLOSED,
 	R_ROFF_STRAY_CLOSE,

@@ -27,7 +27,6 @@ read_fd(int fd, char **buf, size_t *len, int *toolarge)
 	struct stat	 st;
 	size_t		 cap = 65536;
 	ssize_t		 n;
-	char		 junk[8192];
 
 	*len = 0;
 	*toolarge = 0;
@@ -42,16 +41,13 @@ read_fd(int fd, char **buf, size_t *len, int *toolarge)
 	*buf = xmalloc(cap + 1);
 	for (;;) {
 		if (*len > SRC_MAX_BYTES) {
-			/* Drain so a writer on a pipe is not left blocked. */
+			/*
+			 * Stop: a device such as /dev/zero never ends.  A
+			 * writer on a pipe gets EPIPE, as with head(1).
+			 */
 			*toolarge = 1;
-			n = read(fd, junk, sizeof(junk));
-			if (n == 0) {
-				(*buf)[0] = '\0';
-				return 0;
-			}
-			if (n < 0 && errno != EINTR)
-				return -1;
-			continue;
+			(*buf)[0] = '\0';
+			return 0;
 		}
 		if (*len == cap) {
 			cap *= 2;
@@ -111,7 +107,8 @@ read_gzip(const char *path, char **buf, size_t *len, int *toolarge,
 		snprintf(err, errsz, "read: %s", strerror(errno));
 		return -1;
 	}
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+	/* Left behind by a file too large, gzip dies of SIGPIPE. */
+	if (!*toolarge && (!WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
 		snprintf(err, errsz, "gzip -dc failed (status %d)",
 		    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 		return -1;
