@@ -276,7 +276,7 @@ all_read_only(const char *dir)
 		unescape(mp);
 		if (strcmp(mp, dir) == 0 || (fl = kept_flags(mp)) & MS_RDONLY)
 			continue;
-		if (mount(NULL, mp, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY |
+		if (mount("none", mp, "none", MS_REMOUNT | MS_BIND | MS_RDONLY |
 		    fl, NULL) == -1 && errno != ENOENT && errno != EACCES)
 			die_child(mp);
 	}
@@ -304,9 +304,11 @@ hide(const char *path, const char *dir)
 #endif
 
 /*
- * In a mount namespace: the sandbox's directory becomes a tmpfs of
- * SB_DISK_MIB, so that many files cannot fill a disk where one cannot
- * (RLIMIT_FSIZE); everything else is read-only, the user's home hidden.
+ * Put the files in the sandbox's directory.  In a mount namespace,
+ * that directory is first made a tmpfs of SB_DISK_MIB, so that many
+ * files cannot fill a disk where one cannot (RLIMIT_FSIZE); then,
+ * the files copied (some may come from the cache in the home
+ * directory), everything else is made read-only and the home hidden.
  */
 static void
 lock_down(const struct sb *s)
@@ -315,22 +317,30 @@ lock_down(const struct sb *s)
 	struct passwd	*pw;
 	char		 dir[PATH_MAX], opts[64];
 
-	if (!s->mountns)
-		return;
-	if (realpath(s->dir, dir) == NULL)
-		die_child(s->dir);
-	/* Nothing done here may reach the mounts outside. */
-	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == -1)
-		die_child("making / private");
-	snprintf(opts, sizeof(opts), "size=%dm,mode=0755", SB_DISK_MIB);
-	if (mount("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV, opts) == -1)
-		die_child(dir);
-	hide(getenv("HOME"), dir);
-	if ((pw = getpwuid(getuid())) != NULL)
-		hide(pw->pw_dir, dir);
-	all_read_only(dir);
-#else
-	(void)s;
+	if (s->mountns) {
+		if (realpath(s->dir, dir) == NULL)
+			die_child(s->dir);
+		/* Nothing done here may reach the mounts outside. */
+		if (mount("none", "/", "none", MS_REC | MS_PRIVATE,
+		    NULL) == -1)
+			die_child("making / private");
+		snprintf(opts, sizeof(opts), "size=%dm,mode=0755",
+		    SB_DISK_MIB);
+		if (mount("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV,
+		    opts) == -1)
+			die_child(dir);
+	}
+#endif
+	/* fill() has said why. */
+	if (fill(s, s->files, s->nfiles) == -1)
+		_exit(126);
+#ifdef __linux__
+	if (s->mountns) {
+		hide(getenv("HOME"), dir);
+		if ((pw = getpwuid(getuid())) != NULL)
+			hide(pw->pw_dir, dir);
+		all_read_only(dir);
+	}
 #endif
 }
 
@@ -426,9 +436,6 @@ first(const struct sb *s)
 		(void)prctl(PR_SET_CHILD_SUBREAPER, 1);
 #endif
 	lock_down(s);
-	/* fill() has said why. */
-	if (fill(s, s->files, s->nfiles) == -1)
-		_exit(126);
 	if (s->root && chown(s->dir, s->uid, s->gid) == -1)
 		die_child(s->dir);
 	if (chdir(s->dir) == -1)

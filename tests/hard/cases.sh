@@ -579,3 +579,89 @@ else
 	t "sandbox/filling the disk is bounded" sb_fill
 	cat "$tmp/sbfill"
 fi
+
+# ---- fuzzing
+
+# A short run from the golden pages; make fuzz and make fuzz-long run
+# longer.  The figures follow the PASS or FAIL line.
+hard_fuzz() {
+	bash lint/fuzz/run "${MANLINT_FUZZ_SECONDS:-25}" "$tmp/fuzz" \
+	    > "$tmp/fuzz.out" 2>&1 && return 0
+	why "$(cat "$tmp/fuzz.out")"
+	return 1
+}
+
+if [ -x lint/fuzz/fuzz_page ]; then
+	t "fuzz/${MANLINT_FUZZ_SECONDS:-25} s of lint/fuzz/fuzz_page find nothing" hard_fuzz
+	grep '^fuzz: ' "$tmp/fuzz.out" | sed -e 's/^/    /' -e 's/; log .*//'
+else
+	skip "fuzz: no lint/fuzz/fuzz_page (clang with libFuzzer builds it)"
+fi
+
+# ---- valgrind
+
+# vg DIR ARG...: lint/manlint under memcheck in DIR; errors and leaks
+# are reported in $tmp/vg.
+vg() {
+	local dir=$1
+
+	shift
+	(cd "$dir" && valgrind -q --error-exitcode=99 --leak-check=full \
+	    --show-leak-kinds=definite,indirect,possible \
+	    --errors-for-leak-kinds=definite,indirect,possible \
+	    --suppressions="$top/tests/hard/valgrind.supp" \
+	    "$ML" --max-per-rule 0 "$@") > /dev/null 2> "$tmp/vg" < /dev/null
+	rc=$?
+	[ $rc -le 2 ] && ! grep -q '^==[0-9]*==' "$tmp/vg" && return 0
+	why "valgrind on $* (in $dir): exit status $rc" "$(sed -n 1,40p "$tmp/vg")"
+	return 1
+}
+
+# The golden cases (those with options one by one), the command line
+# fixtures and the hostile inputs above.
+hard_vg_inputs() {
+	local f plain=() args
+
+	for f in "${cases[@]}"; do
+		if [ -f "$f.args" ]; then
+			read -r -a args < "$f.args"
+			vg tests/lint "${args[@]}" "${f##*/}" || return 1
+		else
+			plain+=("${f##*/}")
+		fi
+	done
+	vg tests/lint "${plain[@]}" || return 1
+	plain=()
+	for f in "$fx"/*; do
+		[ -f "$f" ] && plain+=("${f##*/}")
+	done
+	vg "$fx" "${plain[@]}" &&
+	vg "$hd" rs.7 ifs.7 man7/loop-a.7 man7/fan.7 man7/out.7 rec.7 nul.7 \
+	    utf.7 fifo/pipe.7 witness.7
+}
+
+# Every n-th page of the corpus, about 50.
+hard_vg_corpus() {
+	local files n
+
+	mapfile -t files < <(cd "$tmp/vgc" && find . -type f | LC_ALL=C sort)
+	n=$(( (${#files[@]} + 49) / 50 ))
+	mapfile -t files < <(printf '%s\n' "${files[@]}" | awk -v n="$n" 'NR % n == 1')
+	echo "${#files[@]}" > "$tmp/vgc.n"
+	vg "$tmp/vgc" "${files[@]}"
+}
+
+if ! command -v valgrind > /dev/null 2>&1; then
+	skip "valgrind: not installed"
+else
+	t "valgrind/the test inputs: no memory error, no leak" hard_vg_inputs
+	bash tests/corpus-run --extract "$tmp/vgc" > "$tmp/vgc.out" 2>&1
+	case $? in
+	0)	t "valgrind/a sample of the corpus: no memory error, no leak" \
+		    hard_vg_corpus
+		echo "    $(cat "$tmp/vgc.n" 2>/dev/null) pages" ;;
+	77)	skip "valgrind/corpus: $(sed -n 's/^SKIP: //p' "$tmp/vgc.out")" ;;
+	*)	fail "valgrind/corpus: tests/corpus-run --extract failed" \
+		    "$(cat "$tmp/vgc.out")" ;;
+	esac
+fi
