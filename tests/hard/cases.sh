@@ -665,3 +665,26 @@ else
 		    "$(cat "$tmp/vgc.out")" ;;
 	esac
 fi
+
+# ---- atomic writes
+
+# --extract-examples replaces a file by renaming a whole new one over
+# it (a new inode), and leaves no temporary file.
+hard_atomic_extract() {
+	local d=$hd/extract/example-extract-quiet.7 before after left
+
+	mkdir -p "$d"
+	echo old > "$d/escapes.c"
+	before=$(stat -c %i "$d/escapes.c")
+	"$ML" --extract-examples "$hd/extract" tests/lint/example-extract-quiet.7 \
+	    > "$tmp/out" 2>&1 || { why "$(cat "$tmp/out")"; return 1; }
+	after=$(stat -c %i "$d/escapes.c")
+	left=$(cd "$d" && ls)
+	if [ "$before" = "$after" ] || [ "$left" != escapes.c ] ||
+	    ! cmp -s "$d/escapes.c" tests/examples/escapes.c; then
+		why "inode $before then $after; files: $left"
+		return 1
+	fi
+}
+
+t "atomic/--extract-examples renames a whole file into place" hard_atomic_extract
