@@ -50,7 +50,9 @@ read_fd(int fd, char **buf, size_t *len, int *toolarge)
 			return 0;
 		}
 		if (*len == cap) {
-			cap *= 2;
+			/* One byte past the limit is enough to know. */
+			cap = cap > SRC_MAX_BYTES / 2 ? SRC_MAX_BYTES + 1 :
+			    cap * 2;
 			*buf = xrealloc(*buf, cap + 1);
 		}
 		n = read(fd, *buf + *len, cap - *len);
