@@ -2,6 +2,8 @@
  * libFuzzer target: one page, given as bytes, goes the way a page
  * named on the command line goes (read, parsed, every rule run, the
  * diagnostics printed), with every rule on and no per-rule limit.
+ * Its example programs and sessions are extracted as --examples and
+ * --extract-examples do, but not built or run.
  *
  * The page is written to DIR/man7/fuzz.7 and read back with
  * src_read(), so that the reading code is fuzzed too; DIR/man7 also
@@ -21,6 +23,7 @@
 #include "../arena.h"
 #include "../check.h"
 #include "../diag.h"
+#include "../example.h"
 #include "../prose.h"
 #include "../src.h"
 #include "../tree.h"
@@ -122,7 +125,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct diaglist	 dl;
 	struct srcfile	*f;
 	struct page	*pg = NULL;
+	struct expage	*ep;
 	char		 err[512];
+	size_t		 len;
+	int		 i;
 
 	write_file(page, data, size);
 	memset(&dl, 0, sizeof(dl));
@@ -130,8 +136,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		die(err);
 	if (!f->toolarge && !f->binary)
 		pg = page_parse(f, &dl, &cfg);
-	if (pg != NULL)
+	if (pg != NULL) {
 		check_page(pg, &dl, &cfg);
+		if ((ep = example_extract(pg, &dl, &cfg)) != NULL) {
+			for (i = 0; i < ep->nfiles; i++) {
+				free(example_text(&ep->files[i], &len));
+				if (!ep->files[i].header)
+					free(example_progname(&ep->files[i]));
+			}
+			example_free(ep);
+		}
+	}
 	diag_flush(&dl, &cfg, &stats, sink);
 	page_free(pg);
 	src_free(f);
