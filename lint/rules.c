@@ -82,6 +82,15 @@ const struct rule_info rule_table[R__COUNT] = {
 	    "The line closes a definition or brace group that was never "
 	    "opened.  It is probably left over from an edit; remove it.",
 	    NULL, NULL },
+	[R_MACRO_RECURSION] = { "macro-recursion", LVL_WARNING, ALL,
+	    "a macro defined with .de calls itself, unconditionally",
+	    "A line of the macro's body calls the macro itself, directly or "
+	    "through other macros the page defines, and not under a "
+	    "condition, so a formatter that expands it recurses until it "
+	    "hits its limit and stops with an error.  Calls under .if, .ie "
+	    "or .el are not counted, since a condition can end the "
+	    "recursion.",
+	    ".de XX\n.XX\n..", ".de XX\n.B \\\\$1\n.." },
 	[R_QUOTE_UNTERMINATED] = { "quote-unterminated", LVL_WARNING, ALL,
 	    "unterminated quoted macro argument",
 	    "A macro argument that starts with a double quote runs to the "

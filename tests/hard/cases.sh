@@ -156,12 +156,25 @@ hard_so_outside() {
 	fi
 }
 
-# A recursive macro is harmless: manlint does not expand macros.
+# manlint does not expand macros: recursion costs nothing, and is said.
 hard_de_recursion() {
 	{ hpage rec; printf '.de XX\n.XX\n..\n.de YA\n.YB\n..\n.de YB\n';
 	    printf '.YA\n..\n.XX\n.YA\nText. \n'; } > "$hd/rec.7"
 	bounded 10 512 rec.7 witness.7
-	expect_out 'rec.7:16:6: style: trailing white space; remove it [trailing-space]'
+	expect_out 'rec.7:5:5: warning: macro XX calls itself; expanding it never ends [macro-recursion]' \
+	    'rec.7:8:5: warning: macro YA calls itself through YB; expanding it never ends [macro-recursion]' \
+	    'rec.7:16:6: style: trailing white space; remove it [trailing-space]'
+}
+
+# 100,000 macros, each calling the next, the last the first.
+hard_de_many() {
+	local i
+
+	{ hpage many; for ((i = 0; i < 100000; i++)); do
+		printf '.de M%d\n.M%d\n..\n' "$i" $(((i + 1) % 100000))
+	done; printf '.de SELF\n.SELF\n..\n'; } > "$hd/defs.7"
+	bounded 30 1024 defs.7 witness.7
+	expect_out 'defs.7:300005:5: warning: macro SELF calls itself; expanding it never ends [macro-recursion]'
 }
 
 hard_nul() {
@@ -287,6 +300,7 @@ ht "input/a .so loop" hard_so_loop
 ht "input/.so fanning out 20 ways, 8 deep" hard_so_fanout
 ht "input/.so of /etc/shadow, by name, .. and link" hard_so_outside
 ht "input/recursive macros" hard_de_recursion
+ht "input/100,000 macros calling each other" hard_de_many
 ht "input/NUL bytes" hard_nul
 ht "input/invalid UTF-8" hard_bad_utf8
 ht "input/a directory of 10,000 pages" hard_many_pages
