@@ -16,8 +16,8 @@
  *
  * In a new mount namespace too, the commands see every file system
  * read-only but their directory, a small tmpfs that the sandbox's files
- * are written into, and the home directory of the user who runs
- * manlint is hidden under an empty one.
+ * are written into, the home directory of the user who runs manlint is
+ * hidden under an empty one, and /proc shows the sandbox's processes.
  */
 #ifdef __linux__
 #define _GNU_SOURCE		/* unshare(2) */
@@ -336,6 +336,11 @@ lock_down(const struct sb *s)
 		_exit(126);
 #ifdef __linux__
 	if (s->mountns) {
+		/* In a PID namespace of its own, a /proc that shows it
+		 * only: not manlint, nor other processes' environments. */
+		if (getpid() == 1 && mount("proc", "/proc", "proc",
+		    MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) == -1)
+			die_child("/proc");
 		hide(getenv("HOME"), dir);
 		if ((pw = getpwuid(getuid())) != NULL)
 			hide(pw->pw_dir, dir);

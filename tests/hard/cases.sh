@@ -344,8 +344,10 @@ mark=$((900000 + RANDOM))
 # of reach; elsewhere only the limits and file permissions hold.
 if [ "$(id -u)" -eq 0 ]; then
 	unshare -m true 2>/dev/null && sb_mounts=1
+	unshare -mpf true 2>/dev/null && sb_proc=1
 else
 	unshare -Urm true 2>/dev/null && sb_mounts=1
+	unshare -Urmpf true 2>/dev/null && sb_proc=1
 fi
 
 expage esc-write './esc-write ../escaped '"$sbx"'/outside/escaped /tmp/manlint-escaped-'"$$"' /dev/shm/manlint-escaped-'"$$" 'refused' \
@@ -466,6 +468,31 @@ main(void)
 }
 EOC
 
+expage esc-ps ./esc-ps 'none' > "$sbx/esc-ps.7" <<'EOC'
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Count the processes /proc shows. */
+int
+main(void)
+{
+    DIR            *d;
+    struct dirent  *e;
+    int            n = 0;
+
+    if ((d = opendir("/proc")) == NULL) {
+        perror("/proc");
+        exit(EXIT_FAILURE);
+    }
+    while ((e = readdir(d)) != NULL)
+        if (e->d_name[0] >= '1' && e->d_name[0] <= '9')
+            n++;
+    printf("%d processes\n", n);
+    exit(EXIT_SUCCESS);
+}
+EOC
+
 expage esc-after ./esc-after 'after the others' > "$sbx/esc-after.7" <<'EOC'
 #include <stdio.h>
 #include <stdlib.h>
@@ -578,6 +605,14 @@ sb_fill() {
 	sb_nothing_left
 }
 
+# /proc shows the sandbox's own processes only: the first, the shell
+# and the program.
+sb_proc() {
+	sbrun esc-ps.7
+	sb_expect "^esc-ps.7:[0-9]+:[0-9]+: error: './esc-ps' printed \"[1-3] processes\"" &&
+	    sb_nothing_left
+}
+
 if ! command -v cc > /dev/null 2>&1; then
 	skip "sandbox/escapes: no C compiler"
 else
@@ -586,6 +621,11 @@ else
 		t "sandbox/a program cannot read the user's home" sb_home
 	else
 		skip "sandbox/a program cannot read the user's home: no mount namespace here"
+	fi
+	if [ -n "${sb_proc:-}" ]; then
+		t "sandbox/a program sees no process but the sandbox's" sb_proc
+	else
+		skip "sandbox/a program sees no process but the sandbox's: no PID namespace here"
 	fi
 	t "sandbox/killing the parent and everyone stops nothing else" sb_kill
 	t "sandbox/a daemon does not outlive the run" sb_daemon
