@@ -325,8 +325,7 @@ expage() {
 	printf '.SH EXAMPLES\n.\\" SRC BEGIN (%s.c)\n.EX\n' "$name"
 	sed -e 's/\\/\\e/g' -e 's/^$/\\\&/' -e "s/^[.']/\\\\\&&/"
 	printf '.EE\n.\\" SRC END\n.PP\n.in +4n\n.EX\n'
-	printf '$ \\fB%s\\fP\n%s\n.EE\n.in\n' "$(sed 's/-/\\-/g' <<< "$cmd")" \
-	    "$want"
+	printf '$ \\fB%s\\fP\n%s\n.EE\n.in\n' "${cmd//-/\\-}" "$want"
 }
 
 # Programs made as nobody when the tests run as root: the directories
@@ -581,7 +580,11 @@ sb_kill() {
 # The program's output matches the page: no diagnostic, no daemon.
 sb_daemon() {
 	sbrun esc-daemon.7
-	[ $rc -eq 0 ] && [ -z "$out" ] || { why "expected a clean run"; hard_why_run; return 1; }
+	if [ $rc -ne 0 ] || [ -n "$out" ]; then
+		why "expected a clean run"
+		hard_why_run
+		return 1
+	fi
 	sb_nothing_left
 }
 
