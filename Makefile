@@ -20,6 +20,11 @@
 #                      UBSan) and fuzz it for FUZZ_TIME seconds (60)
 #   make fuzz-long     the same for FUZZ_LONG_TIME seconds (8 hours)
 #   make rules-page    regenerate man7/manlint-rules.7 from the rule table
+#   make check-patch PATCH=FILE  check a patch before mailing it: in a
+#                      copy of the tree at BASE (default: the upstream
+#                      branch, else HEAD), manlint --diff, git apply and
+#                      make $(CHECK) (default: check)
+#   make install-hook  a git pre-commit hook that lints staged changes
 #   make install       install into $(DESTDIR)$(PREFIX); also uninstall
 #   make clean
 #
@@ -49,9 +54,13 @@ SRCS	 = lint/main.c lint/util.c lint/arena.c lint/src.c lint/enc.c lint/esc.c \
 	   lint/check_xrefs.c lint/check_text.c lint/ptext.c lint/prose.c \
 	   lint/check_synopsis.c lint/check_args.c lint/check_words.c \
 	   lint/check_requests.c
+# Output formats, configuration files, suppressions and baselines.
+SRCS	+= lint/format.c lint/config.c lint/suppress.c lint/baseline.c
 # The example runner: --examples and --extract-examples.
 SRCS	+= lint/exrun.c lint/example.c lint/build.c lint/build_diag.c \
 	   lint/session.c lint/sandbox.c lint/files.c lint/sha256.c
+# Patch mode: --diff.
+SRCS	+= lint/patch.c lint/mail.c
 HDRS	 = $(wildcard lint/*.h)
 OBJS	 = $(SRCS:.c=.o)
 
@@ -86,6 +95,8 @@ MANPAGES = $(wildcard man[1-9]/*.[1-9])
 # The mandoc -Tlint messages let through, each with its reason.
 MANDOC_IGNORE = tests/mandoc.ignore
 RENDERDIR = build/render
+# What "make check-patch" runs in the patched copy of the tree.
+CHECK	?= check
 
 # Before building for check or lint, make sure the tools are there.
 ifneq ($(filter check lint lint-% check-%,$(MAKECMDGOALS)),)
@@ -141,6 +152,13 @@ fuzz-long: lint/fuzz/fuzz_page
 bench-examples: lint/manlint
 	bash tests/bench-examples
 
+check-patch: lint/manlint
+	bash tests/patch/check-patch "$(CURDIR)/lint/manlint" "$(PATCH)" \
+	    "$(BASE)" "$(CHECK)"
+
+install-hook: lint/manlint
+	bash tests/patch/install-hook lint/manlint
+
 rules-page: lint/manlint
 	lint/manlint --rules-page > man7/manlint-rules.7.tmp
 	mv man7/manlint-rules.7.tmp man7/manlint-rules.7
@@ -168,4 +186,4 @@ clean:
 
 .PHONY: all asan tools lint lint-manlint lint-mandoc lint-groff check-render \
 	check render corpus bench bench-examples rules-page install uninstall \
-	clean fuzz fuzz-long
+	clean fuzz fuzz-long check-patch install-hook

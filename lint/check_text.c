@@ -243,18 +243,28 @@ void
 check_text(struct ctx *c)
 {
 	const struct node	*n;
-	int			 i;
+	int			 i, tabstops = 0;
 
 	/* The layout of a generated page is its generator's to fix. */
 	if (c->generated)
 		return;
-	for (i = 0; i < c->texts.n; i++) {
-		n = c->texts.v[i];
-		if (!is_plain_text(n))
+	for (i = 0; i < c->all.n; i++) {
+		n = c->all.v[i];
+		/*
+		 * Tabs under tab stops set for filled text line up columns;
+		 * stops set for a no-fill table are left over after it, and
+		 * a heading starts afresh.
+		 */
+		if (n->type == N_MACRO && n->tok == R_ta)
+			tabstops = n->nargs > 0 && !(n->flags & NF_NOFILL);
+		if (n->type == N_MACRO && (n->tok == M_SH || n->tok == M_SS))
+			tabstops = 0;
+		if (n->type != N_TEXT || !is_plain_text(n))
 			continue;
 		if (!(n->flags & NF_NOFILL)) {
 			check_sentences(c, n);
-			check_tab(c, n);
+			if (!tabstops)
+				check_tab(c, n);
 		}
 		check_length(c, n);
 	}

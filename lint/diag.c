@@ -8,8 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "baseline.h"
 #include "diag.h"
+#include "format.h"
 #include "src.h"
+#include "suppress.h"
 #include "util.h"
 
 /*
@@ -102,6 +105,7 @@ diag_add(struct diaglist *dl, const struct config *cfg,
 	d->line = line;
 	d->col = col > 0 ? col : 1;
 	d->rule = r;
+	d->level = (enum level)cfg->level[r];
 	d->msg = xstrdup(buf);
 	d->seq = (unsigned int)dl->n;
 	dl->n++;
@@ -123,66 +127,6 @@ cmp_diag(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-void
-json_string(FILE *out, const char *s)
-{
-	const unsigned char	*p;
-
-	putc('"', out);
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(out, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", out);
-		else if (*p == '\t')
-			fputs("\\t", out);
-		else if (*p < 0x20)
-			fprintf(out, "\\u%04x", *p);
-		else
-			putc(*p, out);
-	}
-	putc('"', out);
-}
-
-/* The source line under a diagnostic, with a caret at its column. */
-static void
-print_caret(FILE *out, const struct diag *d)
-{
-	const struct srcline	*sl;
-	const char		*p;
-	int			 i;
-
-	if (d->line < 1 || d->line > d->file->nlines)
-		return;
-	sl = &d->file->lines[d->line - 1];
-	p = d->file->buf + sl->off;
-	fprintf(out, " %.*s\n ", (int)sl->len, p);
-	for (i = 1; i < d->col && (size_t)i <= sl->len; i++)
-		putc(p[i - 1] == '\t' ? '\t' : ' ', out);
-	fputs("^\n", out);
-}
-
-static void
-print_diag(FILE *out, const struct config *cfg, const struct diag *d)
-{
-	const struct rule_info	*ri = rule_get(d->rule);
-
-	if (cfg->format == FMT_JSON) {
-		fputs("{\"file\":", out);
-		json_string(out, d->file->path);
-		fprintf(out, ",\"line\":%d,\"column\":%d,\"level\":\"%s\","
-		    "\"rule\":\"%s\",\"message\":", d->line, d->col,
-		    level_name(ri->level), ri->id);
-		json_string(out, d->msg);
-		fputs("}\n", out);
-		return;
-	}
-	fprintf(out, "%s:%d:%d: %s: %s [%s]\n", d->file->path, d->line,
-	    d->col, level_name(ri->level), d->msg, ri->id);
-	if (cfg->caret)
-		print_caret(out, d);
-}
-
 /*
  * Say how many diagnostics of each rule were held back for one file
  * by the per-rule limit, and clear the counts.
@@ -196,15 +140,7 @@ print_held(FILE *out, const struct config *cfg, const struct srcfile *f,
 	for (r = 0; r < rule_count(); r++) {
 		if (held[r] == 0)
 			continue;
-		if (cfg->format == FMT_JSON) {
-			fputs("{\"file\":", out);
-			json_string(out, f->path);
-			fprintf(out, ",\"rule\":\"%s\",\"suppressed\":%u}\n",
-			    rule_get(r)->id, held[r]);
-		} else
-			fprintf(out, "%s: note: %u more [%s] not shown; "
-			    "--max-per-rule 0 shows all\n", f->path, held[r],
-			    rule_get(r)->id);
+		format_held(out, cfg, f, r, held[r]);
 		held[r] = 0;
 	}
 }
@@ -226,11 +162,25 @@ limit(const struct config *cfg, int r)
 	return cfg->max_per_rule;
 }
 
+/*
+ * Is a diagnostic left out: turned off by a comment in its page, or
+ * already in the baseline (or being recorded into a new one)?
+ */
+static int
+hidden(const struct config *cfg, const struct supp *sp,
+    const struct diag *d)
+{
+	if (sp != NULL && supp_hides(sp, d->line, d->rule))
+		return 1;
+	return cfg->baseline != NULL && baseline_take(cfg->baseline, d);
+}
+
 void
 diag_flush(struct diaglist *dl, const struct config *cfg,
     struct run_stats *st, FILE *out)
 {
 	const struct srcfile	*file = NULL;
+	struct supp		*sp = NULL;
 	unsigned int		*shown, *held;
 	size_t			 i;
 	int			 r, any = 0;
@@ -247,24 +197,28 @@ diag_flush(struct diaglist *dl, const struct config *cfg,
 			memset(shown, 0, rule_count() * sizeof(*shown));
 			file = dl->v[i].file;
 			any = 0;
+			supp_free(sp);
+			sp = supp_scan(file);
 		}
-		if (!seen_test_and_set(hash_diag(&dl->v[i]))) {
+		if (!seen_test_and_set(hash_diag(&dl->v[i])) &&
+		    !hidden(cfg, sp, &dl->v[i])) {
 			if (shown[r] >= limit(cfg, r)) {
 				held[r]++;
 				any = 1;
 			} else {
-				print_diag(out, cfg, &dl->v[i]);
+				format_diag(out, cfg, &dl->v[i]);
 				shown[r]++;
 			}
 			st->count[r]++;
-			if (!cfg->never_fail &&
-			    rule_get(r)->level >= cfg->fail_on)
+			if (!cfg->never_fail && dl->v[i].level >= cfg->fail_on)
 				st->failed = 1;
 		}
 		free(dl->v[i].msg);
 	}
 	if (any)
 		print_held(out, cfg, file, held);
+	format_flushed(out, cfg);
+	supp_free(sp);
 	free(shown);
 	free(held);
 	dl->n = 0;

@@ -12,18 +12,27 @@
 
 struct srcfile;
 
+#define MANLINT_VERSION	"0.1"
+
 enum format {
 	FMT_GCC,
-	FMT_JSON
+	FMT_JSON,
+	FMT_SARIF,
+	FMT_GITHUB,
+	FMT_CHECKSTYLE
 };
+
+struct baseline;
 
 struct config {
 	unsigned char	*enabled;	/* one per rule, rule_count() */
+	unsigned char	*level;		/* enum level, one per rule */
 	enum level	 fail_on;
 	int		 never_fail;	/* --fail-on none */
 	enum format	 format;
-	int		 caret;		/* print the source line and a caret */
+	int		 color;		/* color, the source line and a caret */
 	int		 max_per_rule;	/* per file; 0 for no limit */
+	struct baseline	*baseline;	/* --baseline, or NULL */
 };
 
 struct diag {
@@ -31,6 +40,7 @@ struct diag {
 	int		 line;
 	int		 col;
 	int		 rule;	/* enum rule, or a registered rule */
+	enum level	 level;	/* the rule's level for this page */
 	char		*msg;
 	unsigned int	 seq;	/* order of emission, for a stable sort */
 };
@@ -51,14 +61,15 @@ void	 diag_add(struct diaglist *, const struct config *,
 	    const char *fmt, ...)
 	    __attribute__((format(printf, 7, 8)));
 
-/* Sort, print and clear the list, counting into stats. */
+/*
+ * Sort, print and clear the list, counting into stats.  Diagnostics
+ * that a comment in their page turns off (suppress.h), and those the
+ * baseline knows (baseline.h), are left out.
+ */
 void	 diag_flush(struct diaglist *, const struct config *,
 	    struct run_stats *, FILE *);
 
 /* Forget what was printed, at the end of a run. */
 void	 diag_reset_seen(void);
-
-/* Print s as a JSON string literal. */
-void	 json_string(FILE *, const char *);
 
 #endif

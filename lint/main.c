@@ -13,20 +13,24 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "baseline.h"
 #include "check.h"
+#include "config.h"
 #include "diag.h"
 #include "docs.h"
 #include "exrun.h"
+#include "format.h"
+#include "mail.h"
+#include "patch.h"
 #include "prose.h"
 #include "src.h"
+#include "suppress.h"
 #include "tree.h"
 #include "util.h"
 
-#define VERSION	"0.1"
-
-/* An --enable or --disable, applied in command line order. */
+/* An --enable or --disable of one rule (-1: all), in command line order. */
 struct toggle {
-	char		*list;
+	int		 rule;
 	int		 on;
 };
 
@@ -37,20 +41,66 @@ struct run {
 	int		 ioerr;
 	int		 print_stats;
 	struct exrun	*ex;		/* --examples, --extract-examples */
+	char		**pages;	/* files to check, in order */
+	size_t		 npages;
+	int		 profile;	/* --profile, or 0 */
+	int		 no_config;	/* --no-config */
+	struct toggle	*toggles;
+	int		 ntoggles;
+	int		 diff;		/* --diff: the paths are patches */
+	struct ptree	*tree;		/* --diff: where patches are applied */
+	struct patched	*pt;		/* --diff: the page being linted */
 };
+
+/*
+ * The rules and levels for one page: its profile, then its rc file,
+ * then --enable and --disable, which win over the file.
+ */
+static void
+page_config(struct run *r, const struct rc *rc, const char *path)
+{
+	struct config	*cfg = &r->cfg;
+	int		 i, j, prof = r->profile;
+
+	if (prof == 0)
+		prof = rc != NULL && rc_profile(rc) ? rc_profile(rc) :
+		    PROF_MANPAGES;
+	for (i = 0; i < rule_count(); i++) {
+		cfg->enabled[i] = (rule_get(i)->profiles & prof) != 0;
+		cfg->level[i] = (unsigned char)rule_get(i)->level;
+	}
+	rc_apply(rc, path, cfg->enabled, cfg->level);
+	for (i = 0; i < r->ntoggles; i++)
+		for (j = 0; j < rule_count(); j++)
+			if (r->toggles[i].rule == -1 || r->toggles[i].rule == j)
+				cfg->enabled[j] = r->toggles[i].on;
+}
 
 static void
 lint_file(struct run *r, const char *path)
 {
 	struct srcfile	*f;
 	struct page	*pg = NULL;
+	struct rc	*rc = NULL;
 	char		 err[512];
+	int		 bad = 0;
 
-	if ((f = src_read(path, err, sizeof(err))) == NULL) {
+	if (!r->no_config && (rc = rc_find(path, stderr, &bad)) == NULL &&
+	    bad) {
+		fprintf(stderr, "manlint: %s: not checked\n", path);
+		r->ioerr = 1;
+		return;
+	}
+	page_config(r, rc, path);
+	/* A patched page is read from its copy, and named as in the patch. */
+	if ((f = src_read(r->pt != NULL ? r->pt->tmp : path, err,
+	    sizeof(err))) == NULL) {
 		fprintf(stderr, "manlint: %s: cannot read: %s\n", path, err);
 		r->ioerr = 1;
 		return;
 	}
+	if (r->pt != NULL)
+		patched_show(r->pt, f);
 	if (f->toolarge)
 		diag_add(&r->dl, &r->cfg, f, 1, 1, R_FILE_TOO_LARGE,
 		    "file is over %zu MiB; not checked",
@@ -58,8 +108,10 @@ lint_file(struct run *r, const char *path)
 	else if (f->binary)
 		diag_add(&r->dl, &r->cfg, f, 1, 1, R_FILE_BINARY,
 		    "not a text file; not checked");
-	else
+	else {
+		supp_check(f, &r->dl, &r->cfg);
 		pg = page_parse(f, &r->dl, &r->cfg);
+	}
 	if (pg != NULL)
 		check_page(pg, &r->dl, &r->cfg);
 	if (r->ex != NULL) {
@@ -69,10 +121,56 @@ lint_file(struct run *r, const char *path)
 	}
 	if (pg != NULL) {
 		/* Included files must outlive the diagnostics naming them. */
+		if (r->pt != NULL)
+			patched_filter(r->pt, &r->dl);
 		diag_flush(&r->dl, &r->cfg, &r->stats, stdout);
 		page_free(pg);
 	}
+	if (r->pt != NULL)
+		patched_filter(r->pt, &r->dl);
 	diag_flush(&r->dl, &r->cfg, &r->stats, stdout);
+	src_free(f);
+}
+
+/*
+ * --diff: check the mail, apply its patch in the temporary tree, and
+ * lint the pages it changes, keeping what is said of the lines it adds.
+ */
+static void
+lint_diff(struct run *r, const char *path)
+{
+	struct srcfile	*f;
+	struct mail	 m;
+	struct patch	 p;
+	struct patched	*pages;
+	size_t		 n, i;
+	char		 err[512];
+
+	if ((f = src_read(path, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "manlint: %s: cannot read: %s\n", path, err);
+		r->ioerr = 1;
+		return;
+	}
+	mail_read(&m, f);
+	if (m.diff == m.n && !m.headers && f->nlines > 0) {
+		/* Not a cover letter, not an empty diff: a wrong file. */
+		fprintf(stderr, "manlint: %s: no diff found\n", path);
+		r->ioerr = 1;
+	}
+	patch_parse(&p, &m);
+	page_config(r, NULL, "-");
+	mail_check(&m, &p, f, &r->dl, &r->cfg);
+	if (ptree_apply(r->tree, &p, f, &r->dl, &r->cfg, &pages, &n) == -1)
+		r->ioerr = 1;
+	diag_flush(&r->dl, &r->cfg, &r->stats, stdout);
+	for (i = 0; i < n; i++) {
+		r->pt = &pages[i];
+		lint_file(r, pages[i].show);
+	}
+	r->pt = NULL;
+	patched_free(pages, n);
+	patch_free(&p);
+	mail_free(&m);
 	src_free(f);
 }
 
@@ -82,12 +180,20 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static void
+add_page(struct run *r, char *path)
+{
+	r->pages = xreallocarray(r->pages, r->npages + 1, sizeof(*r->pages));
+	r->pages[r->npages++] = path;
+}
+
 /*
- * Walk a directory in name order.  Symbolic links are not followed
- * inside a walk: in an installed manual tree they duplicate pages.
+ * Walk a directory in name order, adding the pages in it.  Symbolic
+ * links are not followed inside a walk: in an installed manual tree
+ * they duplicate pages.
  */
 static void
-lint_dir(struct run *r, const char *dir)
+walk_dir(struct run *r, const char *dir)
 {
 	DIR		*d;
 	struct dirent	*de;
@@ -117,10 +223,12 @@ lint_dir(struct run *r, const char *dir)
 			    strerror(errno));
 			r->ioerr = 1;
 		} else if (S_ISDIR(st.st_mode))
-			lint_dir(r, path);
+			walk_dir(r, path);
 		else if (S_ISREG(st.st_mode) &&
-		    src_name_section(names[i], sect, sizeof(sect)) != NULL)
-			lint_file(r, path);
+		    src_name_section(names[i], sect, sizeof(sect)) != NULL) {
+			add_page(r, path);
+			path = NULL;
+		}
 		free(path);
 		free(names[i]);
 	}
@@ -128,15 +236,15 @@ lint_dir(struct run *r, const char *dir)
 }
 
 static void
-lint_path(struct run *r, const char *path)
+add_path(struct run *r, const char *path)
 {
 	struct stat	 st;
 
 	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
 	    S_ISDIR(st.st_mode))
-		lint_dir(r, path);
+		walk_dir(r, path);
 	else
-		lint_file(r, path);
+		add_page(r, xstrdup(path));
 }
 
 static void
@@ -149,13 +257,24 @@ usage(FILE *out)
 	    "  --disable RULE[,...]  turn rules off (\"all\" for every rule)\n"
 	    "  --fail-on LEVEL       exit 1 on diagnostics at or above LEVEL:\n"
 	    "                        style (default), warning, error, none\n"
-	    "  --format gcc|json     output format (default gcc)\n"
+	    "  --format FORMAT       gcc (default), json, sarif, github or\n"
+	    "                        checkstyle\n"
+	    "  --color WHEN          auto (default), always or never: color,\n"
+	    "                        the source line and a caret\n"
+	    "  --baseline FILE       report only diagnostics not in FILE;\n"
+	    "                        record them into it if it does not exist\n"
+	    "  --update-baseline     record the baseline anew\n"
+	    "  --no-config           read no .manlintrc file\n"
 	    "  --examples            also build the example programs and run\n"
 	    "                        their shell sessions in a sandbox\n"
 	    "  --werror              build them with -Werror\n"
 	    "  --sanitize            build them with -fsanitize=address,undefined\n"
 	    "  -j, --jobs N          compilers run at a time (default: CPUs)\n"
 	    "  --extract-examples DIR  write the example programs into DIR\n"
+	    "  --diff                the paths are patches (- for stdin):\n"
+	    "                        check each mail, apply its patch to\n"
+	    "                        copies of the pages, report on added lines\n"
+	    "  --base DIR            with --diff, read the pages from DIR\n"
 	    "  --profile NAME        man-pages (default) or portable\n"
 	    "  --rules FILE          add the prose rules of FILE\n"
 	    "  --max-per-rule N      show at most N diagnostics of a rule per\n"
@@ -165,24 +284,25 @@ usage(FILE *out)
 	    "  --version             print the version\n", out);
 }
 
+/* Add the rules of an --enable or --disable list to r->toggles. */
 static int
-set_rules(struct config *cfg, char *list, int on)
+add_toggles(struct run *r, char *list, int on)
 {
 	char	*id;
-	int	 r, i;
+	int	 rule;
 
 	for (id = strtok(list, ","); id != NULL; id = strtok(NULL, ",")) {
-		if (strcmp(id, "all") == 0) {
-			for (i = 0; i < rule_count(); i++)
-				cfg->enabled[i] = on;
-			continue;
-		}
-		if ((r = rule_lookup(id)) == -1) {
+		if (strcmp(id, "all") == 0)
+			rule = -1;
+		else if ((rule = rule_lookup(id)) == -1) {
 			fprintf(stderr, "manlint: unknown rule: %s "
 			    "(see --list-rules)\n", id);
 			return -1;
 		}
-		cfg->enabled[r] = on;
+		r->toggles = xreallocarray(r->toggles, r->ntoggles + 1,
+		    sizeof(*r->toggles));
+		r->toggles[r->ntoggles].rule = rule;
+		r->toggles[r->ntoggles++].on = on;
 	}
 	return 0;
 }
@@ -193,9 +313,19 @@ enum {
 	OPT_PROFILE, OPT_MAXPERRULE
 };
 
+/* Output and configuration. */
+enum {
+	OPT_COLOR = 768, OPT_BASELINE, OPT_UPDATE_BASELINE, OPT_NO_CONFIG
+};
+
 /* The example runner's options. */
 enum {
 	OPT_EXAMPLES = 512, OPT_WERROR, OPT_SANITIZE, OPT_EXTRACT
+};
+
+/* Patch mode. */
+enum {
+	OPT_DIFF = 1024, OPT_BASE
 };
 
 static const struct option longopts[] = {
@@ -216,6 +346,12 @@ static const struct option longopts[] = {
 	{ "sanitize", no_argument, NULL, OPT_SANITIZE },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "extract-examples", required_argument, NULL, OPT_EXTRACT },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "baseline", required_argument, NULL, OPT_BASELINE },
+	{ "update-baseline", no_argument, NULL, OPT_UPDATE_BASELINE },
+	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
+	{ "diff", no_argument, NULL, OPT_DIFF },
+	{ "base", required_argument, NULL, OPT_BASE },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -236,17 +372,79 @@ load_rules(char **files, int n, const char *argv0)
 	return 0;
 }
 
+/* The value of --color: may the output be colored? */
+static int
+parse_color(const char *when, int *color)
+{
+	const char	*nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (strcmp(when, "always") == 0)
+		*color = 1;
+	else if (strcmp(when, "never") == 0)
+		*color = 0;
+	else if (strcmp(when, "auto") == 0)
+		*color = isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0') &&
+		    (term == NULL || strcmp(term, "dumb") != 0);
+	else
+		return -1;
+	return 0;
+}
+
+/*
+ * Read the rc files of every page before the first is checked: their
+ * rule files add rules, which --enable and --disable may name.
+ */
+static void
+read_configs(struct run *r)
+{
+	size_t	 i;
+	int	 bad = 0;
+
+	if (r->no_config)
+		return;
+	for (i = 0; i < r->npages; i++)
+		(void)rc_find(r->pages[i], stderr, &bad);
+}
+
+static void
+run_pages(struct run *r)
+{
+	size_t	 i;
+
+	/* SARIF lists the rules as the command line sets them. */
+	page_config(r, NULL, "-");
+	format_begin(stdout, &r->cfg);
+	for (i = 0; i < r->npages; i++) {
+		if (r->diff)
+			lint_diff(r, r->pages[i]);
+		else
+			lint_file(r, r->pages[i]);
+		free(r->pages[i]);
+	}
+	free(r->pages);
+	exrun_end(r->ex);
+	format_end(stdout, &r->cfg, !r->ioerr);
+}
+
+/* An --enable or --disable as given, read once the rules are known. */
+struct toggle_arg {
+	char		*list;
+	int		 on;
+};
+
 int
 main(int argc, char *argv[])
 {
 	struct run	 r;
 	struct exrun_opts eo;
-	struct toggle	*toggles = NULL;
+	struct toggle_arg *toggles = NULL;
 	char		**rulefiles = NULL;
 	const char	*explain = NULL, *argv0 = argv[0];
+	const char	*color = "auto", *baseline = NULL, *base = NULL;
 	char		*end;
 	int		 ch, i, rc, rule, action = 0, ntoggles = 0;
-	int		 nrulefiles = 0, profile = PROF_MANPAGES;
+	int		 nrulefiles = 0, update = 0;
+	long		 nrec;
 
 	memset(&r, 0, sizeof(r));
 	r.cfg.fail_on = LVL_STYLE;
@@ -265,7 +463,7 @@ main(int argc, char *argv[])
 			explain = optarg;
 			break;
 		case OPT_VERSION:
-			puts("manlint " VERSION);
+			puts("manlint " MANLINT_VERSION);
 			return 0;
 		case OPT_ENABLE:
 		case OPT_DISABLE:
@@ -289,7 +487,7 @@ main(int argc, char *argv[])
 			}
 			break;
 		case OPT_PROFILE:
-			if ((profile = profile_parse(optarg)) == 0) {
+			if ((r.profile = profile_parse(optarg)) == 0) {
 				fprintf(stderr, "manlint: --profile takes "
 				    "man-pages or portable\n");
 				return 2;
@@ -305,15 +503,24 @@ main(int argc, char *argv[])
 			}
 			break;
 		case OPT_FORMAT:
-			if (strcmp(optarg, "gcc") == 0)
-				r.cfg.format = FMT_GCC;
-			else if (strcmp(optarg, "json") == 0)
-				r.cfg.format = FMT_JSON;
-			else {
-				fprintf(stderr, "manlint: --format takes gcc "
-				    "or json\n");
+			if ((rc = format_parse(optarg)) == -1) {
+				fprintf(stderr, "manlint: --format takes gcc, "
+				    "json, sarif, github or checkstyle\n");
 				return 2;
 			}
+			r.cfg.format = (enum format)rc;
+			break;
+		case OPT_COLOR:
+			color = optarg;
+			break;
+		case OPT_BASELINE:
+			baseline = optarg;
+			break;
+		case OPT_UPDATE_BASELINE:
+			update = 1;
+			break;
+		case OPT_NO_CONFIG:
+			r.no_config = 1;
 			break;
 		case OPT_STATS:
 			r.print_stats = 1;
@@ -338,6 +545,12 @@ main(int argc, char *argv[])
 		case OPT_EXTRACT:
 			eo.extract_dir = optarg;
 			break;
+		case OPT_DIFF:
+			r.diff = 1;
+			break;
+		case OPT_BASE:
+			base = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -354,12 +567,26 @@ main(int argc, char *argv[])
 		free(toggles);
 		return 2;
 	}
-	/* Rules start on by profile; --enable/--disable then apply. */
-	r.cfg.enabled = xcalloc(rule_count(), 1);
-	for (i = 0; i < rule_count(); i++)
-		r.cfg.enabled[i] = (rule_get(i)->profiles & profile) != 0;
+	if (parse_color(color, &r.cfg.color) == -1) {
+		fprintf(stderr, "manlint: --color takes auto, always or "
+		    "never\n");
+		return 2;
+	}
+	if (update && baseline == NULL) {
+		fprintf(stderr, "manlint: --update-baseline needs "
+		    "--baseline FILE\n");
+		return 2;
+	}
+	if (action == 0) {
+		for (i = 0; i < argc; i++)
+			if (r.diff)
+				add_page(&r, xstrdup(argv[i]));
+			else
+				add_path(&r, argv[i]);
+		read_configs(&r);
+	}
 	for (i = 0; i < ntoggles; i++)
-		if (set_rules(&r.cfg, toggles[i].list, toggles[i].on) == -1)
+		if (add_toggles(&r, toggles[i].list, toggles[i].on) == -1)
 			return 2;
 	free(toggles);
 	switch (action) {
@@ -384,8 +611,22 @@ main(int argc, char *argv[])
 		usage(stderr);
 		return 2;
 	}
+	if ((base != NULL && !r.diff) || (r.diff && (eo.build ||
+	    eo.extract_dir != NULL))) {
+		fprintf(stderr, "manlint: --base goes with --diff, which does "
+		    "not go with --examples or --extract-examples\n");
+		return 2;
+	}
+	if (r.diff && (r.tree = ptree_new(base)) == NULL)
+		return 2;
+	r.cfg.enabled = xcalloc(rule_count(), 1);
+	r.cfg.level = xcalloc(rule_count(), 1);
 	r.stats.count = xcalloc(rule_count(), sizeof(*r.stats.count));
-	r.cfg.caret = r.cfg.format == FMT_GCC && isatty(STDOUT_FILENO);
+	if (r.cfg.format != FMT_GCC)
+		r.cfg.color = 0;
+	if (baseline != NULL && (r.cfg.baseline = baseline_open(baseline,
+	    update, stderr)) == NULL)
+		return 2;
 	if (eo.build || eo.extract_dir != NULL) {
 		eo.cfg = &r.cfg;
 		eo.stats = &r.stats;
@@ -393,9 +634,16 @@ main(int argc, char *argv[])
 		if ((r.ex = exrun_new(&eo)) == NULL)
 			return 2;
 	}
-	for (i = 0; i < argc; i++)
-		lint_path(&r, argv[i]);
-	exrun_end(r.ex);
+	run_pages(&r);
+	ptree_free(r.tree);
+	if (r.cfg.baseline != NULL) {
+		rc = baseline_recording(r.cfg.baseline);
+		if ((nrec = baseline_close(r.cfg.baseline, stderr)) == -1)
+			r.ioerr = 1;
+		else if (rc)
+			fprintf(stderr, "manlint: %s: %ld diagnostics "
+			    "recorded\n", baseline, nrec);
+	}
 	if (r.print_stats)
 		for (i = 0; i < rule_count(); i++)
 			if (r.stats.count[i] > 0)
@@ -404,6 +652,9 @@ main(int argc, char *argv[])
 	free(r.dl.v);
 	free(r.stats.count);
 	free(r.cfg.enabled);
+	free(r.cfg.level);
+	free(r.toggles);
+	rc_free_all();
 	diag_reset_seen();
 	arena_release();
 	prose_free();

@@ -16,6 +16,14 @@
  *	unless-font  a font: no byte of the match may be in it
  *	except	 words whose match (group 1, or the whole match) is fine,
  *		 as "that long"; compared without case
+ *	elsewhere-font  fonts, as "bold italic": report a match only if
+ *		 the page sets its word (as for except) in one of them
+ *		 somewhere
+ *	elsewhere-prefix  a character: for elsewhere-font, a word that
+ *		 starts like the match up to this character will do
+ *	unless-quoted  "phrase": no report when the page quotes the match
+ *		 with the words around it (a term the page defines);
+ *		 "here": nor when the match is between quotes on its line
  *	sections the manual sections the rule applies to, as "2 3"
  *		 (default: all)
  *	per-file at most this many reports in one file (below the
@@ -55,6 +63,9 @@
 #endif
 
 #define FONT_ANY	(-1)
+
+#define QUOTED_PHRASE	1	/* unless-quoted phrase */
+#define QUOTED_HERE	2	/* unless-quoted here */
 
 /* The placeholders a pattern may hold. */
 enum ph {
@@ -128,6 +139,9 @@ struct prule {
 	char		*sections;	/* NULL for all */
 	int		 unless_font;	/* FONT_ANY for none */
 	char		*except;	/* words separated by spaces */
+	int		 elsewhere;	/* bit PF_*: elsewhere-font */
+	int		 prefix;	/* elsewhere-prefix, or 0 */
+	int		 unquoted;	/* unless-quoted: QUOTED_* bits */
 	int		 number;	/* in the rule registry */
 	int		 uses[PH__COUNT];	/* the placeholders it holds */
 	int		 group[10];	/* group of $N in code, or -1 */
@@ -1472,6 +1486,30 @@ font_parse(const char *s)
 	return -2;
 }
 
+/* Fonts separated by spaces, as bits 1 << PF_*; -1 for a bad name. */
+static int
+font_list(const char *s)
+{
+	char	 name[8];
+	size_t	 n;
+	int	 f, mask = 0;
+
+	for (; *s != '\0'; s += n) {
+		while (*s == ' ')
+			s++;
+		if ((n = strcspn(s, " ")) == 0)
+			break;
+		if (n >= sizeof(name))
+			return -1;
+		memcpy(name, s, n);
+		name[n] = '\0';
+		if ((f = font_parse(name)) < 0)
+			return -1;
+		mask |= 1 << f;
+	}
+	return mask;
+}
+
 /* Apply one "key value" line to r. */
 static int
 set_key(struct prule *r, const char *key, const char *val, char *err,
@@ -1511,7 +1549,30 @@ set_key(struct prule *r, const char *key, const char *val, char *err,
 		r->info.per_file = p;
 	} else if (strcmp(key, "except") == 0)
 		r->except = join(r->except, val);
-	else if (strcmp(key, "word") == 0) {
+	else if (strcmp(key, "elsewhere-font") == 0) {
+		if ((r->elsewhere = font_list(val)) <= 0) {
+			snprintf(err, errsz, "elsewhere-font takes roman, "
+			    "bold or italic, separated by spaces");
+			return -1;
+		}
+	} else if (strcmp(key, "elsewhere-prefix") == 0) {
+		if (val[0] == '\0' || val[1] != '\0') {
+			snprintf(err, errsz, "elsewhere-prefix takes one "
+			    "character");
+			return -1;
+		}
+		r->prefix = (unsigned char)val[0];
+	} else if (strcmp(key, "unless-quoted") == 0) {
+		if (strcmp(val, "phrase") == 0)
+			r->unquoted |= QUOTED_PHRASE;
+		else if (strcmp(val, "here") == 0)
+			r->unquoted |= QUOTED_HERE;
+		else {
+			snprintf(err, errsz, "unless-quoted takes \"phrase\" "
+			    "or \"here\"");
+			return -1;
+		}
+	} else if (strcmp(key, "word") == 0) {
 		if ((arrow = strstr(val, " -> ")) == NULL || arrow == val ||
 		    arrow[4] == '\0') {
 			snprintf(err, errsz, "word takes \"WRONG -> RIGHT\"");
@@ -1868,6 +1929,109 @@ format_message(const struct prule *r, const struct ptext *pt,
 	}
 }
 
+/*
+ * Does the page set the word of the n bytes at w in one of the fonts
+ * of mask somewhere?  With a prefix character that w holds, any word
+ * that starts with the same bytes up to that character will do.  The
+ * search looks for the first byte of w that is not a lowercase letter,
+ * which is rarer in text than the letters are.
+ */
+static int
+set_elsewhere(const struct ptext *pt, const char *w, size_t n, int mask,
+    int prefix)
+{
+	const char	*p, *q, *e, *s = pt->s, *end = s + pt->len;
+	size_t		 k;
+	int		 whole = 1;
+
+	if (prefix != 0 && (q = memchr(w + 1, prefix, n - 1)) != NULL) {
+		n = q - w + 1;
+		whole = 0;
+	}
+	for (k = 0; k + 1 < n && w[k] >= 'a' && w[k] <= 'z'; k++)
+		continue;
+	for (q = s + k; q < end && (q = memchr(q, w[k], end - q)) != NULL;
+	    q++) {
+		p = q - k;
+		if ((size_t)(end - p) < n || memcmp(p, w, n) != 0 ||
+		    (p > s && is_wordch(p[-1])) ||
+		    (whole && p + n < end && is_wordch(p[n])))
+			continue;
+		for (e = p; e < end && (e < p + n || is_wordch(*e)) &&
+		    mask >> pt->font[e - s] & 1; e++)
+			continue;
+		if (e >= p + n && (e == end || !is_wordch(*e)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Does the text at p, up to end, start with the n bytes at w, where a
+ * run of white space matches any other?  Return the end, or NULL.
+ */
+static const char *
+same_phrase(const char *p, const char *end, const char *w, size_t n)
+{
+	const char	*e = w + n;
+
+	while (w < e && p < end) {
+		if (isspace((unsigned char)*w) && isspace((unsigned char)*p)) {
+			while (w < e && isspace((unsigned char)*w))
+				w++;
+			while (p < end && isspace((unsigned char)*p))
+				p++;
+		} else if (*w++ != *p++)
+			return NULL;
+	}
+	return w == e ? p : NULL;
+}
+
+/*
+ * Does the page quote the match [a, b) with the words before and after
+ * it, as in "the clone call": a phrase the page makes a term of its
+ * own?
+ */
+static int
+quoted_phrase(const struct ptext *pt, size_t a, size_t b)
+{
+	const char	*s = pt->s, *end = s + pt->len, *p, *q;
+
+	while (a > 0 && (s[a - 1] == ' ' || s[a - 1] == '\n'))
+		a--;
+	while (a > 0 && is_wordch(s[a - 1]))
+		a--;
+	while (b < pt->len && (s[b] == ' ' || s[b] == '\n'))
+		b++;
+	while (b < pt->len && is_wordch(s[b]))
+		b++;
+	for (p = s; (p = memchr(p, '"', end - p)) != NULL; p++)
+		if ((q = same_phrase(p + 1, end, s + a, b - a)) != NULL &&
+		    q < end && *q == '"')
+			return 1;
+	return 0;
+}
+
+/*
+ * Is [a, b) between double quotes on its line: after an odd number of
+ * them, and before one?
+ */
+static int
+quoted_here(const struct ptext *pt, size_t a, size_t b)
+{
+	const char	*s = pt->s;
+	size_t		 i;
+	int		 odd = 0;
+
+	for (i = a; i > 0 && s[i - 1] != '\n' && s[i - 1] != PT_BREAK; i--)
+		odd ^= s[i - 1] == '"';
+	for (i = b; odd && i < pt->len && s[i] != '\n' && s[i] != PT_BREAK;
+	    i++)
+		if (s[i] == '"')
+			return 1;
+	return 0;
+}
+
 /* Do the match's fonts and words allow it to be reported? */
 static int
 keep_match(const struct prule *r, const struct ptext *pt,
@@ -1885,13 +2049,19 @@ keep_match(const struct prule *r, const struct ptext *pt,
 			if (pt->font[i] == r->unless_font &&
 			    !isspace((unsigned char)pt->s[i]))
 				return 0;
-	if (r->except == NULL)
-		return 1;
 	if (g < 0 || g >= ngroups || ov[2 * g] == PCRE2_UNSET)
 		g = 0;
 	a = ov[2 * g];
 	b = ov[2 * g + 1];
 	w = pt->s + a;
+	if (r->elsewhere != 0 && (b == a ||
+	    !set_elsewhere(pt, w, b - a, r->elsewhere, r->prefix)))
+		return 0;
+	if ((r->unquoted & QUOTED_PHRASE && quoted_phrase(pt, ov[0], ov[1])) ||
+	    (r->unquoted & QUOTED_HERE && quoted_here(pt, ov[0], ov[1])))
+		return 0;
+	if (r->except == NULL)
+		return 1;
 	for (p = r->except; *p != '\0'; p += n) {
 		while (*p == ' ')
 			p++;

@@ -70,6 +70,16 @@ const struct rule_info rule_table[R__COUNT] = {
 	    "not checked.  No real page comes near these limits: one that "
 	    "does is damaged, generated wrongly, or hostile.",
 	    NULL, NULL },
+	[R_SUPPRESS_UNKNOWN] = { "suppress-unknown-rule", LVL_WARNING, ALL,
+	    "a suppression comment names a rule that does not exist",
+	    "A comment of the form .\\\" manlint: disable RULE, enable RULE "
+	    "or disable-next-line RULE turns rules off for some lines of "
+	    "the page.  A name that is no rule turns nothing off, so the "
+	    "diagnostic it was meant for still shows; most often the name "
+	    "is misspelled or the rule was renamed.  The names are those "
+	    "of manlint --list-rules, or \"all\".",
+	    ".\\\" manlint: disable-next-line trailing-spaces",
+	    ".\\\" manlint: disable-next-line trailing-space" },
 	[R_ROFF_UNCLOSED] = { "roff-unclosed", LVL_ERROR, ALL,
 	    "a roff definition, ignore block or brace group is not closed",
 	    "A .de, .am or .ig request collects lines until a line holding "
@@ -316,8 +326,10 @@ const struct rule_info rule_table[R__COUNT] = {
 	[R_TEXT_TAB] = { "text-tab", LVL_STYLE, ALL,
 	    "tab in filled text",
 	    "In filled text a tab moves to the next tab stop, which gives "
-	    "uneven gaps.  Use a space.  Tabs in examples (.nf, .EX) and in "
-	    "tbl data are left alone: there they often line up columns.",
+	    "uneven gaps.  Use a space.  Tabs in examples (.nf, .EX), in "
+	    "tbl data and under tab stops that a .ta in the filled text of "
+	    "the same section sets are left alone: there they line up "
+	    "columns.  Stops set for a no-fill table do not count.",
 	    NULL, NULL },
 	[R_LINE_TOO_LONG] = { "line-too-long", LVL_STYLE, MP,
 	    "text line longer than 80 bytes",
@@ -723,6 +735,66 @@ const struct rule_info rule_table[R__COUNT] = {
 	    "its .EX line; it is then run but not compared.",
 	    "$ \\fB./hello\\fP\nHello, world",
 	    "$ \\fB./hello\\fP\nHello, world!" },
+	[R_PATCH_DOES_NOT_APPLY] = { "patch-does-not-apply", LVL_ERROR, ALL,
+	    "with --diff, the patch does not apply to the page",
+	    "A hunk of the patch does not fit the page it names, so the "
+	    "patch cannot be applied or checked; manlint exits with status "
+	    "2.  Most often a mailer damaged the patch on its way: it "
+	    "wrapped a long line, so that the end of the line starts a line "
+	    "of its own; it took the space off the start of context lines; "
+	    "or it turned tabs into spaces.  The diagnostic names the first "
+	    "damaged line of the patch.  Send patches with git send-email, "
+	    "or as an attachment, rather than pasted into a mail.  The "
+	    "other cause is a patch made against another version of the "
+	    "page: give the tree it was made against with --base.",
+	    "@@ -1,3 +1,3 @@\nLock the pages of the mapped region into\n"
+	    "-memory.\n+memory, in the manner of\n.BR mlock (2).",
+	    "@@ -1,3 +1,3 @@\n Lock the pages of the mapped region into\n"
+	    "-memory.\n+memory, in the manner of\n .BR mlock (2)." },
+	[R_PATCH_MANGLED] = { "patch-mangled", LVL_ERROR, ALL,
+	    "with --diff, a line of the patch shows it was edited by hand",
+	    "Two kinds of line show that a patch was changed after diff "
+	    "made it.  A + line right after a hunk that already has as many "
+	    "lines as its header counts is not part of the hunk: tools that "
+	    "apply the patch leave it out without a word, so the page does "
+	    "not get that line.  Recount the hunk, or better, make the "
+	    "patch again with git format-patch.  An added line that itself "
+	    "starts with \"+.\" has its diff marker twice, as when a patch "
+	    "is pasted into another patch; the page gets a line of text "
+	    "that starts with a plus sign instead of a request.",
+	    "@@ -1,2 +1,3 @@\n .TP\n+.B MAP_LOCKED\n Lock the pages.\n"
+	    "+(since Linux 2.5.37)",
+	    "@@ -1,2 +1,4 @@\n .TP\n+.B MAP_LOCKED\n Lock the pages.\n"
+	    "+(since Linux 2.5.37)" },
+	[R_MAIL_SIGNOFF_MISSING] = { "mail-signoff-missing", LVL_WARNING, MP,
+	    "with --diff, the patch mail has no Signed-off-by line",
+	    "A patch sent to the Linux man-pages project carries a "
+	    "Signed-off-by line in its commit message, by which its author "
+	    "certifies that they may contribute it (the Developer's "
+	    "Certificate of Origin).  A patch without one is not applied.  "
+	    "Commit with git commit -s, or add the line by hand before "
+	    "the \"---\" line.  Only mails are checked (text that starts "
+	    "with mail headers, as git format-patch writes it), not plain "
+	    "diffs.",
+	    "Subject: [PATCH] mmap.2: clarify MAP_LOCKED\n\n"
+	    "Say what MAP_LOCKED does not promise.\n---",
+	    "Subject: [PATCH] mmap.2: clarify MAP_LOCKED\n\n"
+	    "Say what MAP_LOCKED does not promise.\n\n"
+	    "Signed-off-by: A. U. Thor <author@example.org>\n---" },
+	[R_MAIL_SUBJECT] = { "mail-subject", LVL_WARNING, MP,
+	    "with --diff, the subject does not name the pages the patch "
+	    "changes",
+	    "The subject of a patch to manual pages starts with the pages "
+	    "it changes, then a colon and a summary: \"mmap.2: clarify "
+	    "MAP_LOCKED\".  Several pages are separated by commas, and a "
+	    "glob (\"man2/*.2\") or a directory (\"man2/\") may stand "
+	    "for many.  A name that matches no page of the patch, and a "
+	    "page the subject does not name, are reported.  \"Re:\" and "
+	    "bracketed tags such as \"[PATCH v2 1/3]\" are skipped.  A "
+	    "patch that changes files other than pages is not checked: "
+	    "its subject names a program or a directory.",
+	    "Subject: [PATCH] clarify MAP_LOCKED",
+	    "Subject: [PATCH] mmap.2: clarify MAP_LOCKED" },
 };
 
 const char *

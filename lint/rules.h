@@ -28,6 +28,8 @@ enum rule {
 	R_SO_LOOP,
 	R_SO_OUTSIDE,
 	R_INPUT_LIMIT,
+	/* suppression comments */
+	R_SUPPRESS_UNKNOWN,
 	/* roff level */
 	R_ROFF_UNCLOSED,
 	R_ROFF_STRAY_CLOSE,
@@ -118,6 +120,11 @@ enum rule {
 	R_EXAMPLE_BUILD,
 	R_EXAMPLE_RUN,
 	R_EXAMPLE_OUTPUT,
+	/* patches and patch mail (--diff) */
+	R_PATCH_DOES_NOT_APPLY,
+	R_PATCH_MANGLED,
+	R_MAIL_SIGNOFF_MISSING,
+	R_MAIL_SUBJECT,
 	R__COUNT
 };
 

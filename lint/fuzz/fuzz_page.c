@@ -3,7 +3,8 @@
  * named on the command line goes (read, parsed, every rule run, the
  * diagnostics printed), with every rule on and no per-rule limit.
  * Its example programs and sessions are extracted as --examples and
- * --extract-examples do, but not built or run.
+ * --extract-examples do, but not built or run.  The output format
+ * goes by the input's length, so that every format is fuzzed.
  *
  * The page is written to DIR/man7/fuzz.7 and read back with
  * src_read(), so that the reading code is fuzzed too; DIR/man7 also
@@ -24,8 +25,10 @@
 #include "../check.h"
 #include "../diag.h"
 #include "../example.h"
+#include "../format.h"
 #include "../prose.h"
 #include "../src.h"
+#include "../suppress.h"
 #include "../tree.h"
 #include "../util.h"
 
@@ -98,8 +101,11 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	mac_init();
 	load_prose((*argv)[0]);
 	cfg.enabled = xcalloc(rule_count(), 1);
-	for (i = 0; i < rule_count(); i++)
+	cfg.level = xcalloc(rule_count(), 1);
+	for (i = 0; i < rule_count(); i++) {
 		cfg.enabled[i] = 1;
+		cfg.level[i] = (unsigned char)rule_get(i)->level;
+	}
 	cfg.fail_on = LVL_STYLE;
 	cfg.max_per_rule = 0;
 	stats.count = xcalloc(rule_count(), sizeof(*stats.count));
@@ -132,10 +138,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	write_file(page, data, size);
 	memset(&dl, 0, sizeof(dl));
+	cfg.format = (enum format)(size % (FMT_CHECKSTYLE + 1));
+	format_begin(sink, &cfg);
 	if ((f = src_read(page, err, sizeof(err))) == NULL)
 		die(err);
-	if (!f->toolarge && !f->binary)
+	if (!f->toolarge && !f->binary) {
+		supp_check(f, &dl, &cfg);
 		pg = page_parse(f, &dl, &cfg);
+	}
 	if (pg != NULL) {
 		check_page(pg, &dl, &cfg);
 		if ((ep = example_extract(pg, &dl, &cfg)) != NULL) {
@@ -148,6 +158,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 	diag_flush(&dl, &cfg, &stats, sink);
+	format_end(sink, &cfg, 1);
 	page_free(pg);
 	src_free(f);
 	free(dl.v);
