@@ -7,7 +7,8 @@
 #            gives its diagnostic at file:line, within a bound of time
 #            and memory, and the other file of the run is still checked
 #   sandbox  example programs that try to get out of the sandbox
-#   fuzz     a short run of lint/fuzz/fuzz_page (make fuzz builds it)
+#   fuzz     short runs of lint/fuzz/fuzz_page and fuzz_patch (make
+#            fuzz builds them)
 #   valgrind memcheck on the test inputs and a sample of the corpus
 #
 # The time and memory each input took are printed under its PASS line.
@@ -639,21 +640,27 @@ fi
 
 # ---- fuzzing
 
-# A short run from the golden pages; make fuzz and make fuzz-long run
-# longer.  The figures follow the PASS or FAIL line.
+# Short runs from the golden pages and the test mails; make fuzz and
+# make fuzz-long run longer.  The figures follow the PASS or FAIL line.
 hard_fuzz() {
-	bash lint/fuzz/run "${MANLINT_FUZZ_SECONDS:-25}" "$tmp/fuzz" \
-	    > "$tmp/fuzz.out" 2>&1 && return 0
+	bash lint/fuzz/run "$2" "$tmp/fuzz-$1" "$1" > "$tmp/fuzz.out" 2>&1 &&
+	    return 0
 	why "$(cat "$tmp/fuzz.out")"
 	return 1
 }
 
-if [ -x lint/fuzz/fuzz_page ]; then
-	t "fuzz/${MANLINT_FUZZ_SECONDS:-25} s of lint/fuzz/fuzz_page find nothing" hard_fuzz
-	grep '^fuzz: ' "$tmp/fuzz.out" | sed -e 's/^/    /' -e 's/; log .*//'
-else
-	skip "fuzz: no lint/fuzz/fuzz_page (clang with libFuzzer builds it)"
-fi
+for target in page:"${MANLINT_FUZZ_SECONDS:-20}" \
+    patch:"${MANLINT_FUZZ_PATCH_SECONDS:-10}"; do
+	secs=${target#*:}
+	target=${target%:*}
+	if [ -x "lint/fuzz/fuzz_$target" ]; then
+		t "fuzz/$secs s of lint/fuzz/fuzz_$target find nothing" \
+		    hard_fuzz "$target" "$secs"
+		grep '^fuzz ' "$tmp/fuzz.out" | sed -e 's/^/    /' -e 's/; log .*//'
+	else
+		skip "fuzz: no lint/fuzz/fuzz_$target (clang with libFuzzer builds it)"
+	fi
+done
 
 # ---- valgrind
 
