@@ -273,6 +273,29 @@ hard_unreadable_check() {
 	expect_err 'manlint: locked/sub: cannot open directory: Permission denied'
 }
 
+# A tree's .manlintrc cannot name a rule file outside the tree: the
+# error for a bad rule file quotes its first line.
+hard_rc_outside() {
+	local r
+
+	mkdir -p "$hd/rc/man7"
+	cp "$hd/witness.7" "$hd/rc/man7/witness.7"
+	ln -sfn /etc/passwd "$hd/rc/link.rules"
+	for r in /etc/passwd ../../../../../../etc/passwd link.rules; do
+		echo "rules $r" > "$hd/rc/.manlintrc"
+		bounded 10 512 rc/man7/witness.7
+		if grep -q 'root:' <<< "$out$err"; then
+			why "rules $r: /etc/passwd was shown"
+			hard_why_run
+			return 1
+		fi
+		[ $rc -eq 2 ] &&
+		    expect_err "/rc/.manlintrc: rules $r: not a file under the rc file's directory" ||
+		    return 1
+	done
+	rm -f "$hd/rc/.manlintrc"
+}
+
 # The sanitizer build on the inputs above that are not huge.
 hard_asan() {
 	local f bad=0
@@ -309,6 +332,7 @@ ht "input/an endless device, /dev/zero" hard_dev_zero
 ht "input/a page that is a symbolic link to itself" hard_self_link
 ht "input/a FIFO" hard_fifo
 hard_unreadable
+t "input/a .manlintrc naming rules outside its tree" hard_rc_outside
 if [ -x "$ASAN_ML" ]; then
 	t "input/the sanitizer build on these inputs" hard_asan
 else
