@@ -2,8 +2,10 @@
  * Compiling example programs, in parallel and through a cache.
  *
  * Each program is built in a directory of its own, with the page's
- * headers beside it, by one compiler command that compiles and links.
- * With a cache, that directory is made inside the cache and, at the end
+ * headers beside it, by one compiler command that compiles and links,
+ * or, with GCC and gold, by the compiler (cc -c) and then gold itself.
+ * What they print goes to the file "result" after a line left for the
+ * status.  With a cache, that directory is made inside the cache and, at the end
  * of the run, renamed to the program's key once its files are on disk,
  * so a cache entry is either whole or absent.  The files of all the
  * run's builds reach the disk with one syncfs(2) (sync(2) elsewhere)
@@ -21,6 +23,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,8 +36,24 @@
 #include "sha256.h"
 #include "util.h"
 
+/*
+ * posix_spawn(3) starts a compiler without copying manlint's page tables
+ * as fork(2) does, which took more of manlint's own time than the rest
+ * of its work on the examples; it needs the file action that changes
+ * directory.
+ */
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 29)
+#define SPAWN_CHDIR	posix_spawn_file_actions_addchdir_np
+#endif
+
+extern char	**environ;
+
 #define CACHE_FORMAT	"manlint example cache 1"
 #define DEFAULT_CFLAGS	"-std=gnu17 -Wall -Wextra"
+#define OBJECT		"manlint-prog.o"	/* when gold links directly */
+/* The first line of a build's file "result": its wait status. */
+#define STATUS_FMT	"status %11d\n"
+#define STATUS_LEN	19
 
 /*
  * BSD functions that glibc lacks.  A program that calls one is built
@@ -61,6 +80,8 @@ struct exbuild {
 	char		*log;		/* what it printed */
 	char		*prog;		/* the program, NULL if not built */
 	int		 bsd;		/* built with libbsd's overlay */
+	int		 direct;	/* cc -c, then the linker itself */
+	int		 linking;	/* the linker is running */
 	int		 keep;		/* to be moved into the cache */
 };
 
@@ -79,10 +100,13 @@ struct builder {
 	struct words	 cc;		/* $CC, split at blanks */
 	struct words	 flags;		/* compiling */
 	struct words	 ldflags;	/* linking */
+	struct words	 link;		/* gold's own command, if known */
+	int		 link_at;	/* where the program goes in it */
 	char		 ident[65];	/* hash of the compiler and flags */
 	int		 bsd_known;	/* libbsd's overlay looked for */
 	struct words	 bsd_cflags;	/* and its flags, if it is there */
 	struct words	 bsd_libs;
+	struct words	 env;		/* the environment, with LC_ALL=C */
 	char		*cache;		/* NULL: build in tmp, keep nothing */
 	char		*tmp;
 	unsigned int	 serial;
@@ -204,9 +228,166 @@ capture(char *const argv[])
 }
 
 /*
+ * Split a command as GCC's -### prints it: each word bare, or in double
+ * quotes with a backslash before each quote, backslash and dollar.
+ */
+static int
+command_words(struct words *w, const char *s)
+{
+	char	*buf;
+	size_t	 n;
+
+	buf = xmalloc(strlen(s) + 1);
+	for (;;) {
+		s += strspn(s, " ");
+		if (*s == '\0')
+			break;
+		n = 0;
+		if (*s != '"')
+			while (*s != ' ' && *s != '\0')
+				buf[n++] = *s++;
+		else {
+			for (s++; *s != '"' && *s != '\0'; s++) {
+				if (*s == '\\' && s[1] != '\0')
+					s++;
+				buf[n++] = *s;
+			}
+			if (*s++ != '"') {
+				free(buf);
+				return -1;
+			}
+		}
+		add_word(w, buf, n);
+	}
+	free(buf);
+	return 0;
+}
+
+/* Does w hold an earlier -L naming the same directory as dir? */
+static int
+seen_dir(const struct words *w, const char *dir)
+{
+	struct stat	 a, b;
+	int		 i;
+
+	if (stat(dir, &a) == -1)
+		return 0;
+	for (i = 0; i < w->n; i++)
+		if (strncmp(w->v[i], "-L", 2) == 0 &&
+		    stat(w->v[i] + 2, &b) == 0 && a.st_dev == b.st_dev &&
+		    a.st_ino == b.st_ino)
+			return 1;
+	return 0;
+}
+
+/*
+ * The linker's path: where the driver would find ld.gold, else PATH.
+ */
+static char *
+gold_path(const struct builder *b)
+{
+	struct words	 q;
+	char		*out, *path = NULL;
+	int		 i;
+
+	memset(&q, 0, sizeof(q));
+	for (i = 0; i < b->cc.n; i++)
+		add_word(&q, b->cc.v[i], strlen(b->cc.v[i]));
+	add_word(&q, "-print-prog-name=ld.gold", 24);
+	if ((out = capture(q.v)) != NULL) {
+		out[strcspn(out, "\n")] = '\0';
+		path = find_program(out);
+		free(out);
+	}
+	free_words(&q);
+	return path;
+}
+
+/*
+ * Take gold's command from the driver (-###) and keep what gold needs:
+ * collect2, which the driver would run, only runs gold when there is no
+ * LTO to do, and -fuse-ld is collect2's.  The library directories are
+ * kept once each (they are searched in order, so a repeat finds
+ * nothing new), and gold reads only the parts of files it uses.
+ */
+static int
+gold_command(struct builder *b, const char *lines)
+{
+	struct words	 w;
+	const char	*s, *cmd = NULL, *slash;
+	char		*line, *ld;
+	int		 i, rc = -1;
+
+	/* The command is the last line, which starts with a blank. */
+	for (s = lines; *s != '\0'; s += strcspn(s, "\n"), s += *s == '\n')
+		if (*s == ' ')
+			cmd = s;
+	if (cmd == NULL)
+		return -1;
+	memset(&w, 0, sizeof(w));
+	line = xstrndup(cmd, strcspn(cmd, "\n"));
+	if (command_words(&w, line) == 0 && w.n > 1 &&
+	    (slash = strrchr(w.v[0], '/')) != NULL &&
+	    strcmp(slash + 1, "collect2") == 0 &&
+	    (ld = gold_path(b)) != NULL) {
+		add_word(&b->link, ld, strlen(ld));
+		free(ld);
+		add_word(&b->link, "--no-map-whole-files", 20);
+		b->link_at = -1;
+		for (i = 1, rc = 0; i < w.n && rc == 0; i++) {
+			if (strcmp(w.v[i], "-plugin") == 0 ||
+			    strncmp(w.v[i], "-flto", 5) == 0 ||
+			    strncmp(w.v[i], "--ld-path=", 10) == 0)
+				rc = -1;
+			else if (strncmp(w.v[i], "-fuse-ld=", 9) == 0 ||
+			    (strncmp(w.v[i], "-L", 2) == 0 &&
+			    seen_dir(&b->link, w.v[i] + 2)))
+				continue;
+			else if (strcmp(w.v[i], OBJECT) == 0 &&
+			    b->link_at == -1)
+				b->link_at = b->link.n;
+			else if (strcmp(w.v[i], OBJECT) == 0)
+				rc = -1;
+			if (rc == 0)
+				add_word(&b->link, w.v[i], strlen(w.v[i]));
+		}
+		if (b->link_at == -1)
+			rc = -1;
+	}
+	free(line);
+	free_words(&w);
+	return rc;
+}
+
+/* Learn how the driver runs gold, to run gold without it. */
+static void
+link_command(struct builder *b)
+{
+	struct words	 q;
+	char		*out;
+	int		 i;
+
+	memset(&q, 0, sizeof(q));
+	for (i = 0; i < b->cc.n; i++)
+		add_word(&q, b->cc.v[i], strlen(b->cc.v[i]));
+	for (i = 0; i < b->flags.n; i++)
+		add_word(&q, b->flags.v[i], strlen(b->flags.v[i]));
+	for (i = 0; i < b->ldflags.n; i++)
+		add_word(&q, b->ldflags.v[i], strlen(b->ldflags.v[i]));
+	split_words(&q, "-### -o prog " OBJECT);
+	if ((out = capture(q.v)) == NULL || gold_command(b, out) == -1) {
+		free_words(&b->link);
+		memset(&b->link, 0, sizeof(b->link));
+	}
+	free(out);
+	free_words(&q);
+}
+
+/*
  * GCC gets flags that make its columns bytes (as manlint's are) and
  * its output plain, and links with gold when that is installed: for
- * programs this small gold takes half the time of the default linker.
+ * programs this small gold takes half the time of the default linker,
+ * and half that again when run without the driver (link_command()).
  */
 static void
 gcc_flags(struct builder *b, const char *version, int ldflags_given)
@@ -230,6 +411,7 @@ gcc_flags(struct builder *b, const char *version, int ldflags_given)
 		split_words(&b->ldflags,
 		    "-fuse-ld=gold -fno-use-linker-plugin");
 		free(gold);
+		link_command(b);
 	}
 }
 
@@ -289,6 +471,11 @@ build_new(const struct buildopts *o)
 		build_free(b);
 		return NULL;
 	}
+	for (i = 0; environ[i] != NULL; i++)
+		if (strncmp(environ[i], "LC_ALL=", 7) != 0)
+			add_word(&b->env, environ[i], strlen(environ[i]));
+	/* Plain ASCII quotes in the messages. */
+	add_word(&b->env, "LC_ALL=C", 8);
 	if ((env = getenv("MANLINT_CFLAGS")) == NULL)
 		env = DEFAULT_CFLAGS;
 	split_words(&b->flags, env);
@@ -320,6 +507,9 @@ build_new(const struct buildopts *o)
 	sha256_add(&h, "", 1);
 	for (i = 0; i < b->ldflags.n; i++)
 		sha256_add(&h, b->ldflags.v[i], strlen(b->ldflags.v[i]) + 1);
+	sha256_add(&h, "", 1);
+	for (i = 0; i < b->link.n; i++)
+		sha256_add(&h, b->link.v[i], strlen(b->link.v[i]) + 1);
 	sha256_hex(&h, b->ident);
 	free(version);
 	free(path);
@@ -545,6 +735,20 @@ write_sources(const struct exbuild *x, const struct exfile *prog)
 	return rc;
 }
 
+/* The page's libraries, and libbsd if the program uses it. */
+static void
+add_libs(const struct builder *b, const struct exbuild *x,
+    struct words *argv)
+{
+	int	 i;
+
+	for (i = 0; i < x->ep->nlibs; i++)
+		add_word(argv, x->ep->libs[i], strlen(x->ep->libs[i]));
+	for (i = 0; x->bsd && i < b->bsd_libs.n; i++)
+		add_word(argv, b->bsd_libs.v[i], strlen(b->bsd_libs.v[i]));
+}
+
+/* The compiler's command: compile and link, or only compile. */
 static void
 compile_argv(const struct builder *b, const struct exbuild *x,
     const struct exfile *prog, struct words *argv)
@@ -558,26 +762,196 @@ compile_argv(const struct builder *b, const struct exbuild *x,
 		add_word(argv, b->flags.v[i], strlen(b->flags.v[i]));
 	for (i = 0; x->bsd && i < b->bsd_cflags.n; i++)
 		add_word(argv, b->bsd_cflags.v[i], strlen(b->bsd_cflags.v[i]));
-	add_word(argv, "-o", 2);
-	add_word(argv, "prog", 4);
+	if (x->direct)
+		split_words(argv, "-c -o " OBJECT);
+	else
+		split_words(argv, "-o prog");
 	add_word(argv, prog->name, strlen(prog->name));
+	if (x->direct)
+		return;
 	for (i = 0; i < b->ldflags.n; i++)
 		add_word(argv, b->ldflags.v[i], strlen(b->ldflags.v[i]));
-	for (i = 0; i < x->ep->nlibs; i++)
-		add_word(argv, x->ep->libs[i], strlen(x->ep->libs[i]));
-	for (i = 0; x->bsd && i < b->bsd_libs.n; i++)
-		add_word(argv, b->bsd_libs.v[i], strlen(b->bsd_libs.v[i]));
+	add_libs(b, x, argv);
 }
 
-/* Start the compiler on a program, its output going to "log". */
+/* Gold's command, with the program's object and libraries. */
+static void
+link_argv(const struct builder *b, const struct exbuild *x,
+    struct words *argv)
+{
+	int	 i;
+
+	memset(argv, 0, sizeof(*argv));
+	for (i = 0; i < b->link.n; i++) {
+		add_word(argv, b->link.v[i], strlen(b->link.v[i]));
+		if (i == b->link_at)
+			add_libs(b, x, argv);
+	}
+}
+
+/*
+ * Can gold link the program without the driver?  The page's libraries
+ * are -l options; libbsd's may hold options only the driver knows.
+ */
+static int
+can_link_direct(const struct builder *b, const struct exbuild *x)
+{
+	int	 i;
+
+	if (b->link.n == 0)
+		return 0;
+	for (i = 0; x->bsd && i < b->bsd_libs.n; i++)
+		if (strncmp(b->bsd_libs.v[i], "-l", 2) != 0)
+			return 0;
+	return 1;
+}
+
+#ifdef SPAWN_CHDIR
+/* Start argv in dir with fd as its output, or return -1 (errno set). */
+static pid_t
+run_in(const struct builder *b, const char *dir, int fd,
+    char *const argv[])
+{
+	posix_spawn_file_actions_t	 fa;
+	pid_t				 pid;
+	int				 err;
+
+	if ((err = posix_spawn_file_actions_init(&fa)) != 0) {
+		errno = err;
+		return -1;
+	}
+	if ((err = SPAWN_CHDIR(&fa, dir)) == 0 &&
+	    (err = posix_spawn_file_actions_adddup2(&fa, fd,
+	    STDOUT_FILENO)) == 0 &&
+	    (err = posix_spawn_file_actions_adddup2(&fa, fd,
+	    STDERR_FILENO)) == 0)
+		err = posix_spawnp(&pid, argv[0], &fa, NULL, argv, b->env.v);
+	posix_spawn_file_actions_destroy(&fa);
+	if (err != 0) {
+		errno = err;
+		return -1;
+	}
+	return pid;
+}
+#else
+static pid_t
+run_in(const struct builder *b, const char *dir, int fd,
+    char *const argv[])
+{
+	pid_t	 pid;
+
+	fflush(NULL);
+	if ((pid = fork()) != 0)
+		return pid;
+	environ = b->env.v;
+	if (chdir(dir) == -1 || dup2(fd, STDOUT_FILENO) == -1 ||
+	    dup2(fd, STDERR_FILENO) == -1)
+		_exit(127);
+	execvp(argv[0], argv);
+	dprintf(STDERR_FILENO, "manlint: cannot run %s: %s\n", argv[0],
+	    strerror(errno));
+	_exit(127);
+}
+#endif
+
+/*
+ * Run argv in the build directory, appending what it prints to
+ * "result".  Returns its process ID, or -1 having said why in "result"
+ * when it can.
+ */
+static pid_t
+spawn(const struct builder *b, const struct exbuild *x, struct words *argv)
+{
+	char	*path;
+	pid_t	 pid;
+	int	 fd, err;
+
+	path = path_join(x->dir, "result");
+	fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+	free(path);
+	if (fd == -1)
+		return -1;
+	if ((pid = run_in(b, x->dir, fd, argv->v)) == -1) {
+		err = errno;
+		dprintf(fd, "manlint: cannot run %s: %s\n", argv->v[0],
+		    strerror(err));
+		errno = err;
+	}
+	close(fd);
+	return pid;
+}
+
+/*
+ * Write the status over the first line of "result", which start() left
+ * for it: the status has a fixed width.
+ */
+static int
+put_status(const char *path, int st)
+{
+	char	 head[STATUS_LEN + 1];
+	int	 fd;
+
+	snprintf(head, sizeof(head), STATUS_FMT, st);
+	if ((fd = open(path, O_WRONLY | O_CLOEXEC)) == -1)
+		return -1;
+	if (pwrite(fd, head, STATUS_LEN, 0) != STATUS_LEN) {
+		close(fd);
+		return -1;
+	}
+	return close(fd);
+}
+
+/*
+ * Keep the status in the file "result", after which the compiler and
+ * the linker wrote what they said, where a later run finds them.
+ */
+static void
+finish(struct exbuild *x, int st)
+{
+	char		*path, *s, *nl;
+
+	x->state = B_DONE;
+	x->status = st;
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+		x->prog = path_join(x->dir, "prog");
+	/* A compiler that could not start, or was killed, proves
+	 * nothing about the program: such results are not kept. */
+	x->keep = !x->temp && WIFEXITED(st) && WEXITSTATUS(st) != 127;
+	path = path_join(x->dir, "result");
+	if (x->keep && put_status(path, st) == -1)
+		x->keep = 0;
+	if ((s = read_file(path, NULL)) != NULL &&
+	    (nl = strchr(s, '\n')) != NULL)
+		x->log = xstrdup(nl + 1);
+	else
+		x->log = xstrdup("");
+	free(s);
+	free(path);
+	if (!x->keep)
+		x->temp = 1;
+}
+
+/* The file "result", with room for the status on its first line. */
+static int
+new_result(const struct exbuild *x)
+{
+	char	*path, head[STATUS_LEN + 1];
+	int	 rc;
+
+	snprintf(head, sizeof(head), STATUS_FMT, -1);
+	path = path_join(x->dir, "result");
+	rc = write_file(path, head, STATUS_LEN, 0644);
+	free(path);
+	return rc;
+}
+
+/* Start the compiler on a program, its output going to "result". */
 static void
 start(struct builder *b, struct exfile *f)
 {
 	struct exbuild	*x = f->build;
 	struct words	 argv;
-	char		*log;
 	pid_t		 pid;
-	int		 fd;
 
 	if (build_dir(b, x) == -1) {
 		give_up(x, "cannot make a build directory", errno);
@@ -587,34 +961,18 @@ start(struct builder *b, struct exfile *f)
 		give_up(x, "cannot write the sources", errno);
 		return;
 	}
-	log = path_join(x->dir, "log");
-	fd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	free(log);
-	if (fd == -1) {
+	if (new_result(x) == -1) {
 		give_up(x, "cannot write the compiler's log", errno);
 		return;
 	}
+	x->direct = can_link_direct(b, x);
 	compile_argv(b, x, f, &argv);
-	fflush(NULL);
-	if ((pid = fork()) == -1) {
-		give_up(x, "fork", errno);
-		close(fd);
-		free_words(&argv);
+	pid = spawn(b, x, &argv);
+	free_words(&argv);
+	if (pid == -1) {
+		finish(x, 127 << 8);
 		return;
 	}
-	if (pid == 0) {
-		if (chdir(x->dir) == -1 || dup2(fd, STDOUT_FILENO) == -1 ||
-		    dup2(fd, STDERR_FILENO) == -1)
-			_exit(127);
-		/* Plain ASCII quotes in the messages. */
-		setenv("LC_ALL", "C", 1);
-		execvp(argv.v[0], argv.v);
-		dprintf(STDERR_FILENO, "manlint: cannot run %s: %s\n",
-		    argv.v[0], strerror(errno));
-		_exit(127);
-	}
-	close(fd);
-	free_words(&argv);
 	x->pid = pid;
 	x->state = B_RUNNING;
 	b->running = xreallocarray(b->running, b->nrunning + 1,
@@ -632,48 +990,37 @@ start_queued(struct builder *b)
 }
 
 /*
- * Keep what the compiler said and its status in the file "result",
- * where a later run finds them.
+ * A compiler or linker has exited: a program compiled on its own is
+ * linked next, in the same job.
  */
 static void
-finish(struct builder *b, int i, int st)
+exited(struct builder *b, int i, int st)
 {
-	struct exfile	*f = b->running[i];
-	struct exbuild	*x = f->build;
-	char		*logpath, *res, *log, head[32];
-	size_t		 len, hlen;
+	struct exbuild	*x = b->running[i]->build;
+	struct words	 argv;
+	char		*obj;
+	pid_t		 pid;
 
+	if (x->direct && !x->linking && WIFEXITED(st) &&
+	    WEXITSTATUS(st) == 0) {
+		x->linking = 1;
+		link_argv(b, x, &argv);
+		pid = spawn(b, x, &argv);
+		free_words(&argv);
+		if (pid != -1) {
+			x->pid = pid;
+			return;
+		}
+		st = 127 << 8;
+	}
+	if (x->direct) {
+		obj = path_join(x->dir, OBJECT);
+		if (unlink(obj) == -1 && errno != ENOENT)
+			x->temp = 1;
+		free(obj);
+	}
 	b->running[i] = b->running[--b->nrunning];
-	x->state = B_DONE;
-	x->status = st;
-	logpath = path_join(x->dir, "log");
-	if ((log = read_file(logpath, &len)) == NULL) {
-		log = xstrdup("");
-		len = 0;
-	}
-	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
-		x->prog = path_join(x->dir, "prog");
-	/* A compiler that could not start, or was killed, proves
-	 * nothing about the program: such results are not kept. */
-	x->keep = !x->temp && WIFEXITED(st) && WEXITSTATUS(st) != 127;
-	if (x->keep) {
-		hlen = (size_t)snprintf(head, sizeof(head), "status %d\n", st);
-		res = xmalloc(hlen + len + 1);
-		memcpy(res, head, hlen);
-		memcpy(res + hlen, log, len + 1);
-		free(log);
-		log = path_join(x->dir, "result");
-		if (write_file(log, res, hlen + len, 0644) == -1 ||
-		    unlink(logpath) == -1)
-			x->keep = 0;
-		free(log);
-		log = xstrdup(res + hlen);
-		free(res);
-	}
-	if (!x->keep)
-		x->temp = 1;
-	x->log = log;
-	free(logpath);
+	finish(x, st);
 }
 
 /*
@@ -729,7 +1076,7 @@ reap(struct builder *b, int flags)
 			break;
 		for (i = 0; i < b->nrunning; i++)
 			if (b->running[i]->build->pid == pid) {
-				finish(b, i, st);
+				exited(b, i, st);
 				break;
 			}
 		start_queued(b);
@@ -865,8 +1212,10 @@ build_free(struct builder *b)
 	free_words(&b->cc);
 	free_words(&b->flags);
 	free_words(&b->ldflags);
+	free_words(&b->link);
 	free_words(&b->bsd_cflags);
 	free_words(&b->bsd_libs);
+	free_words(&b->env);
 	free(b->queue);
 	free(b->running);
 	free(b);

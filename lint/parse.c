@@ -775,7 +775,6 @@ page_parse(struct srcfile *f, struct diaglist *dl, const struct config *cfg)
 {
 	struct parser	 p;
 	struct page	*pg;
-	char		 real[PATH_MAX];
 
 	pg = xcalloc(1, sizeof(*pg));
 	pg->main = f;
@@ -792,8 +791,7 @@ page_parse(struct srcfile *f, struct diaglist *dl, const struct config *cfg)
 	p.cfg = cfg;
 	p.cur = pg->root;
 	enc_check(f, dl, cfg);
-	p.so_stack[p.so_depth++] = xstrdup(realpath(f->path, real) ?
-	    real : f->path);
+	p.so_stack[p.so_depth++] = xstrdup(f->real);
 	parse_file(&p, f);
 	if (p.group != NULL)
 		diag_add(dl, cfg, p.group->file, p.group->line, p.group->col,

@@ -146,6 +146,7 @@ struct prule {
 	int		 uses[PH__COUNT];	/* the placeholders it holds */
 	int		 group[10];	/* group of $N in code, or -1 */
 	struct reach	 reach;
+	unsigned char	 inset[256];	/* reach.set, a byte for each byte */
 	int		 windows;	/* matches are looked for near reach.lit */
 	pcre2_code	*code;
 	const uint8_t	*firstmap;	/* bytes a match can start with */
@@ -167,10 +168,14 @@ static int		  nprules;
 static unsigned char	  wordtab[256];	/* is_wordch() */
 static size_t		 *bounds;	/* split_words(), page to page */
 static unsigned int	 *hashes;
+static size_t		 *cands;	/* words that may start an entry */
+static size_t		  ncands;
 static size_t		  boundcap;
+static unsigned char	  listed[65536 / 8];	/* hashes of those words */
 static pcre2_match_data	 *match;
 static pcre2_match_context *mctx;
 static struct words	  phwords[PH__COUNT];
+static struct ptext	  text, syntext;	/* storage kept page to page */
 
 static char *
 join(char *old, const char *add)
@@ -298,7 +303,9 @@ hash_words(struct prule *r, char *err, size_t errsz)
 	}
 	for (i = r->nwords - 1; i >= 0; i--) {
 		e = &r->entries[i];
-		h = whash(e->w, e->flen) >> 16 & r->mask;
+		h = whash(e->w, e->flen) >> 16;
+		listed[h >> 3] |= 1 << (h & 7);
+		h &= r->mask;
 		e->next = r->bucket[h];
 		r->bucket[h] = i;
 	}
@@ -1349,6 +1356,9 @@ compile_rule(struct prule *r, char *err, size_t errsz)
 	int		 i, n, rc;
 
 	scan_pattern(&sc, r->pattern, &r->reach);
+	/* Tested at every byte of the runs: one load, not a shift. */
+	for (i = 0; i < 256; i++)
+		r->inset[i] = set_has(r->reach.set, i);
 	if (sc.nph > MAX_PH) {
 		snprintf(err, errsz, "a pattern may hold %d placeholders at "
 		    "most", MAX_PH);
@@ -1735,36 +1745,35 @@ index_words(struct words *w)
 static void
 collect_params(const struct page *pg, struct words *params)
 {
-	struct ptext	 syn;
+	struct ptext	*syn = &syntext;
 	size_t		 i, j;
 	int		 k;
 
-	ptext_synopsis(&syn, pg);
-	for (i = 0; i < syn.len; i = j) {
+	ptext_synopsis(syn, pg);
+	for (i = 0; i < syn->len; i = j) {
 		j = i + 1;
-		if (syn.font[i] != PF_ITALIC ||
-		    !(isalpha((unsigned char)syn.s[i]) || syn.s[i] == '_') ||
-		    (i > 0 && (isalnum((unsigned char)syn.s[i - 1]) ||
-		    syn.s[i - 1] == '_')))
+		if (syn->font[i] != PF_ITALIC ||
+		    !(isalpha((unsigned char)syn->s[i]) || syn->s[i] == '_') ||
+		    (i > 0 && (isalnum((unsigned char)syn->s[i - 1]) ||
+		    syn->s[i - 1] == '_')))
 			continue;
-		while (j < syn.len && syn.font[j] == PF_ITALIC &&
-		    (isalnum((unsigned char)syn.s[j]) || syn.s[j] == '_'))
+		while (j < syn->len && syn->font[j] == PF_ITALIC &&
+		    (isalnum((unsigned char)syn->s[j]) || syn->s[j] == '_'))
 			j++;
 		/* Part of a word in another font: not a name of its own. */
-		if (j < syn.len && (isalnum((unsigned char)syn.s[j]) ||
-		    syn.s[j] == '_'))
+		if (j < syn->len && (isalnum((unsigned char)syn->s[j]) ||
+		    syn->s[j] == '_'))
 			continue;
 		for (k = 0; k < params->n; k++)
 			if (strlen(params->w[k]) == j - i &&
-			    strncmp(params->w[k], syn.s + i, j - i) == 0)
+			    strncmp(params->w[k], syn->s + i, j - i) == 0)
 				break;
 		if (k < params->n || params->n == MAX_PARAMS)
 			continue;
 		params->w = xreallocarray(params->w, params->n + 1,
 		    sizeof(char *));
-		params->w[params->n++] = xstrndup(syn.s + i, j - i);
+		params->w[params->n++] = xstrndup(syn->s + i, j - i);
 	}
-	ptext_free(&syn);
 	index_words(params);
 }
 
@@ -2110,23 +2119,34 @@ run_span(struct ctx *c, const struct prule *r, const struct ptext *pt,
 }
 
 /*
+ * Where the n bytes of w are in the text from from on, or the text's
+ * end; byte key of w, a rare one, is the one searched for.
+ */
+static size_t
+text_find(const struct ptext *pt, const char *w, size_t n, size_t key,
+    size_t from)
+{
+	const char	*p, *end = pt->s + pt->len;
+
+	if (from + n > pt->len)
+		return pt->len;
+	for (p = pt->s + from + key; p < end &&
+	    (p = memchr(p, w[key], end - p)) != NULL; p++)
+		if ((size_t)(end - p) >= n - key && *(p - key) == w[0] &&
+		    memcmp(p - key, w, n) == 0)
+			return p - key - pt->s;
+	return pt->len;
+}
+
+/*
  * Where literal i of the reach is in the text from from on, or the
  * text's end.
  */
 static size_t
 lit_at(const struct ptext *pt, const struct reach *rc, int i, size_t from)
 {
-	const char	*lit = rc->lit[i], *p, *end = pt->s + pt->len;
-	size_t		 key = rc->key[i], n = strlen(lit);
-
-	if (from + n > pt->len)
-		return pt->len;
-	for (p = pt->s + from + key; p < end &&
-	    (p = memchr(p, lit[key], end - p)) != NULL; p++)
-		if ((size_t)(end - p) >= n - key && *(p - key) == lit[0] &&
-		    memcmp(p - key, lit, n) == 0)
-			return p - key - pt->s;
-	return pt->len;
+	return text_find(pt, rc->lit[i], strlen(rc->lit[i]), rc->key[i],
+	    from);
 }
 
 /*
@@ -2160,6 +2180,63 @@ run_starts(struct ctx *c, const struct prule *r, const struct ptext *pt,
 		report_match(c, r, pt, ov, rc);
 		p = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 	}
+}
+
+#define OCC_WORDS	16	/* most words looked for one by one */
+#define OCC_MIN		3	/* bytes of the shortest */
+
+/*
+ * Report the matches of a rule whose matches all start with a word of
+ * a placeholder (reach.phfirst), trying the pattern where those words
+ * are in the text, in order, the offset limit keeping each try to its
+ * start.  The page's own names, a few words of some length, are found
+ * faster by a search for them than by the rule's literals and their
+ * runs, which in running text may span whole sentences (measured); its
+ * parameters are common words, found all over the page, and are left to
+ * the literals.  Return 0, having
+ * done nothing, when the words are not names, or too many or too short.
+ */
+static int
+run_occurrences(struct ctx *c, const struct prule *r, const struct ptext *pt)
+{
+	const struct words	*w;
+	PCRE2_SIZE		*ov = pcre2_get_ovector_pointer(match);
+	size_t			 at[OCC_WORDS], len[OCC_WORDS], key[OCC_WORDS];
+	size_t			 from = 0, q;
+	int			 i, k, rc;
+
+	for (k = 0; !(r->reach.phfirst & 1 << k); k++)
+		continue;
+	w = &phwords[k];
+	if (k != PH_NAMES || w->n > OCC_WORDS)
+		return 0;
+	for (i = 0; i < w->n; i++)
+		if ((len[i] = strlen(w->w[i])) < OCC_MIN)
+			return 0;
+	for (i = 0; i < w->n; i++) {
+		key[i] = rarest(w->w[i]);
+		at[i] = text_find(pt, w->w[i], len[i], key[i], 0);
+	}
+	for (;;) {
+		for (q = pt->len, i = 0; i < w->n; i++) {
+			if (at[i] < from)
+				at[i] = text_find(pt, w->w[i], len[i], key[i],
+				    from);
+			if (at[i] < q)
+				q = at[i];
+		}
+		if (q == pt->len)
+			break;
+		pcre2_set_offset_limit(mctx, q);
+		if ((rc = pcre2_match(r->code, (PCRE2_SPTR)pt->s, pt->len, q,
+		    0, match, mctx)) < 0) {
+			from = q + 1;
+			continue;
+		}
+		report_match(c, r, pt, ov, rc);
+		from = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return 1;
 }
 
 /*
@@ -2234,6 +2311,8 @@ run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
 		run_span(c, r, pt, 0, pt->len);
 		return;
 	}
+	if (rc->phfirst && run_occurrences(c, r, pt))
+		return;
 	for (i = 0; i < rc->nlit; i++)
 		at[i] = lit_at(pt, rc, i, 0);
 	for (;;) {
@@ -2245,11 +2324,11 @@ run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
 		}
 		if (q == pt->len)
 			break;
-		for (a = q; a > start && set_has(rc->set,
-		    (unsigned char)pt->s[a - 1]); a--)
+		for (a = q; a > start && r->inset[(unsigned char)pt->s[a - 1]];
+		    a--)
 			continue;
-		for (b = q; b < pt->len && set_has(rc->set,
-		    (unsigned char)pt->s[b]); b++)
+		for (b = q; b < pt->len && r->inset[(unsigned char)pt->s[b]];
+		    b++)
 			continue;
 		for (last = q, i = 0; i < rc->nlit; i++)
 			for (; at[i] < b; at[i] = lit_at(pt, rc, i, at[i] + 1))
@@ -2271,6 +2350,9 @@ run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
 /*
  * Split the page into words, runs of is_wordch(), for the word lists:
  * word k is bounds[2k] to bounds[2k + 1], and hashes[k] its hash.
+ * The words whose hash is that of the first word of an entry of some
+ * word list are listed in cands, ncands of them: few words of a page
+ * are, and only they need be looked up.
  * Return how many.  A page has many words, and a branch at each
  * would be mispredicted, which costs more than all the rest: a bound
  * is written at every byte, and kept only where one is.  The arrays
@@ -2279,13 +2361,15 @@ run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
 static size_t
 split_words(const struct ptext *pt)
 {
-	size_t	 n = 0, i;
-	int	 in = 0, w;
+	size_t		 n = 0, i;
+	unsigned int	 h;
+	int		 in = 0, w;
 
 	if (boundcap < pt->len + 2) {
 		boundcap = pt->len + 2;
 		bounds = xreallocarray(bounds, boundcap, sizeof(*bounds));
 		hashes = xreallocarray(hashes, boundcap, sizeof(*hashes));
+		cands = xreallocarray(cands, boundcap, sizeof(*cands));
 	}
 	/* The NUL after the text ends its last word. */
 	for (i = 0; i <= pt->len; i++) {
@@ -2295,9 +2379,14 @@ split_words(const struct ptext *pt)
 		in = w;
 	}
 	n /= 2;
-	for (i = 0; i < n; i++)
-		hashes[i] = whash(pt->s + bounds[2 * i],
+	for (ncands = 0, i = 0; i < n; i++) {
+		h = whash(pt->s + bounds[2 * i],
 		    bounds[2 * i + 1] - bounds[2 * i]) >> 16;
+		hashes[i] = h;
+		/* Kept, again, only where it is one. */
+		cands[ncands] = i;
+		ncands += listed[h >> 3] >> (h & 7) & 1;
+	}
 	return n;
 }
 
@@ -2324,20 +2413,175 @@ find_word(const struct prule *r, const struct ptext *pt, size_t k)
 }
 
 static void
-run_words(struct ctx *c, const struct prule *r, const struct ptext *pt,
-    size_t nw)
+run_words(struct ctx *c, const struct prule *r, const struct ptext *pt)
 {
 	const struct wentry	*e;
 	PCRE2_SIZE		 ov[2];
-	size_t			 k, end = 0;
+	size_t			 j, k, end = 0;
 
-	for (k = 0; k < nw; k++) {
+	for (j = 0; j < ncands; j++) {
+		k = cands[j];
 		/* A phrase found covers the words in it. */
 		if (bounds[2 * k] < end || (e = find_word(r, pt, k)) == NULL)
 			continue;
 		ov[0] = bounds[2 * k];
 		ov[1] = end = ov[0] + e->len;
 		report_match(c, r, pt, ov, 1);
+	}
+}
+
+/*
+ * repeated-word is not a pattern: one that starts at any word is tried
+ * at every word of every page, which cost more than all the other
+ * prose rules together.  It finds what
+ *
+ *	(?i)(?<![\w-])([a-z]++)(*SKIP)\s+\1(?![\w-])
+ *
+ * finds in UTF mode, where a caseless [a-z] also matches the long s
+ * and the Kelvin sign: a run of letters, not right after a byte of
+ * [\w-], white space, the same letters in any case, and no byte of
+ * [\w-] after them.  As in a search for the pattern, the copy is not
+ * the start of another pair.
+ */
+
+/*
+ * The bytes of the letter at s, and in *lc the letter in lower case;
+ * 0 for both if there is none.
+ */
+static size_t
+letter_at(const char *s, int *lc)
+{
+	unsigned char	 c = *s;
+
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+		*lc = c | 0x20;
+		return 1;
+	}
+	if (c == 0xc5 && s[1] == '\xbf') {
+		*lc = 's';
+		return 2;
+	}
+	if (c == 0xe2 && s[1] == '\x84' && s[2] == '\xaa') {
+		*lc = 'k';
+		return 3;
+	}
+	*lc = 0;
+	return 0;
+}
+
+/*
+ * Where the copy of the letters [a, e) that follows them after white
+ * space ends, or 0 if there is none.
+ */
+static size_t
+copy_end(const struct ptext *pt, size_t a, size_t e)
+{
+	const char	*s = pt->s;
+	size_t		 q = e, n, m;
+	int		 x, y;
+
+	if (!isspace((unsigned char)s[q]))
+		return 0;
+	while (q < pt->len && isspace((unsigned char)s[q]))
+		q++;
+	for (; a < e; a += n, q += m) {
+		n = letter_at(s + a, &x);
+		if (q >= pt->len || (m = letter_at(s + q, &y)) == 0 || x != y)
+			return 0;
+	}
+	return is_wordch(s[q]) ? 0 : q;
+}
+
+/* Report the letters [a, e) repeated up to end, unless one is fine. */
+static void
+report_repeat(struct ctx *c, const struct ptext *pt, size_t a, size_t e,
+    size_t end)
+{
+	static const char *const fine[] = { "that", "had", "long" };
+	struct ppos	 at;
+	char		 msg[512];
+	size_t		 i;
+
+	/* The copy in italic is likely the argument the word names. */
+	for (i = a; i < end; i++)
+		if (pt->font[i] == PF_ITALIC &&
+		    !isspace((unsigned char)pt->s[i]))
+			return;
+	/* In quotes, the words are likely a mention, as of a command. */
+	if (quoted_here(pt, a, end))
+		return;
+	for (i = 0; i < sizeof(fine) / sizeof(fine[0]); i++)
+		if (strlen(fine[i]) == e - a &&
+		    strncasecmp(fine[i], pt->s + a, e - a) == 0)
+			return;
+	ptext_pos(pt, a, &at);
+	snprintf(msg, sizeof(msg), "\"%.*s\" is repeated", (int)(e - a),
+	    pt->s + a);
+	diag_add(c->dl, c->cfg, at.file, at.line, at.col, R_REPEATED_WORD,
+	    "%s", msg);
+}
+
+/* repeated-word, a byte at a time: for text that has the two letters. */
+static void
+repeated_scan(struct ctx *c, const struct ptext *pt)
+{
+	size_t	 i = 0, n, e, end;
+	int	 lc;
+
+	while (i < pt->len) {
+		if ((n = letter_at(pt->s + i, &lc)) == 0) {
+			i++;
+			continue;
+		}
+		if (i > 0 && is_wordch(pt->s[i - 1])) {
+			i += n;
+			continue;
+		}
+		for (e = i + n; (n = letter_at(pt->s + e, &lc)) > 0; e += n)
+			continue;
+		if ((end = copy_end(pt, i, e)) == 0) {
+			i = e;
+			continue;
+		}
+		report_repeat(c, pt, i, e, end);
+		i = end;
+	}
+}
+
+/*
+ * repeated-word, a word at a time.  Without the long s and the Kelvin
+ * sign, the letters are those of ASCII, and a pair is two words of
+ * split_words() in a row, of letters only, with the same hash.
+ */
+static void
+repeated_words(struct ctx *c, const struct ptext *pt, size_t nw)
+{
+	const char	*s = pt->s;
+	size_t		 k, a, e, b, i;
+
+	if (memchr(s, 0xbf, pt->len) != NULL ||
+	    memchr(s, 0xaa, pt->len) != NULL) {
+		repeated_scan(c, pt);
+		return;
+	}
+	for (k = 0; k + 1 < nw; k++) {
+		if (hashes[k] != hashes[k + 1])
+			continue;
+		a = bounds[2 * k];
+		e = bounds[2 * k + 1];
+		b = bounds[2 * k + 2];
+		if (bounds[2 * k + 3] - b != e - a)
+			continue;
+		for (i = a; i < e && isalpha((unsigned char)s[i]); i++)
+			continue;
+		if (i < e)
+			continue;
+		for (i = e; i < b && isspace((unsigned char)s[i]); i++)
+			continue;
+		if (i < b || !same_bytes(s + a, s + b, e - a, 1))
+			continue;
+		report_repeat(c, pt, a, e, b + (e - a));
+		k++;
 	}
 }
 
@@ -2382,12 +2626,13 @@ match_init(void)
 void
 check_prose(struct ctx *c)
 {
-	struct ptext	 pt;
+	struct ptext	*pt = &text;
 	struct words	*names = &phwords[PH_NAMES];
 	struct prule	*r;
 	size_t		 nw = 0;
 	int		 i, k, any = 0, have_words = 0, have_params = 0;
 
+	any = c->cfg->enabled[R_REPEATED_WORD];
 	for (i = 0; i < nprules; i++)
 		any |= c->cfg->enabled[prules[i]->number];
 	if (!any)
@@ -2397,7 +2642,12 @@ check_prose(struct ctx *c)
 	names->w = c->names;
 	names->n = c->nnames;
 	index_words(names);
-	ptext_build(&pt, c->pg);
+	ptext_build(pt, c->pg);
+	if (c->cfg->enabled[R_REPEATED_WORD]) {
+		nw = split_words(pt);
+		have_words = 1;
+		repeated_words(c, pt, nw);
+	}
 	for (i = 0; i < nprules; i++) {
 		r = prules[i];
 		if (!c->cfg->enabled[r->number] ||
@@ -2405,10 +2655,10 @@ check_prose(struct ctx *c)
 			continue;
 		if (r->nwords > 0) {
 			if (!have_words) {
-				nw = split_words(&pt);
+				nw = split_words(pt);
 				have_words = 1;
 			}
-			run_words(c, r, &pt, nw);
+			run_words(c, r, pt);
 			continue;
 		}
 		/* Found only when a rule asks: most pages need none. */
@@ -2421,10 +2671,9 @@ check_prose(struct ctx *c)
 			if (r->uses[k] && phwords[k].n == 0)
 				break;
 		if (k == PH__COUNT)
-			run_rule(c, r, &pt);
+			run_rule(c, r, pt);
 	}
 	free_words(&phwords[PH_PARAMS]);
-	ptext_free(&pt);
 }
 
 void
@@ -2438,9 +2687,13 @@ prose_free(void)
 	pcre2_match_context_free(mctx);
 	match = NULL;
 	mctx = NULL;
+	ptext_free(&text);
+	ptext_free(&syntext);
 	free(bounds);
 	free(hashes);
+	free(cands);
 	bounds = NULL;
 	hashes = NULL;
+	cands = NULL;
 	boundcap = 0;
 }

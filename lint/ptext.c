@@ -73,7 +73,11 @@ put_run(struct ptext *pt, const char *s, size_t n, const struct ppos *at,
 static void
 put(struct ptext *pt, char ch, const struct ppos *at, int font)
 {
-	put_run(pt, &ch, 1, at, font);
+	reserve(pt, 1);
+	mark(pt, at);
+	pt->font[pt->len] = font;
+	pt->s[pt->len++] = ch;
+	pt->s[pt->len] = '\0';
 }
 
 static void
@@ -262,10 +266,19 @@ put_macro(struct ptext *pt, const struct node *n)
 			put(pt, ' ', &at, PF_ROMAN);
 		}
 		font = arg_font(n, i);
-		put_roff(pt, n->args[i].s, strlen(n->args[i].s), n,
+		put_roff(pt, n->args[i].s, n->args[i].len, n,
 		    n->args[i].line, n->args[i].col + n->args[i].quoted,
 		    NULL, 0, &font);
 	}
+}
+
+/* Is the line in the part of the page whose text is prose? */
+static int
+in_prose(const struct node *n)
+{
+	return !(n->flags & (NF_REGION | NF_COND | NF_NOFILL)) &&
+	    (n->sh == NULL || (n->sh->sec != SEC_SYNOPSIS &&
+	    n->sh->sec != SEC_NAME));
 }
 
 /*
@@ -280,11 +293,30 @@ is_wanted(const struct node *n, int synopsis)
 	if (synopsis) {
 		if (n->sh == NULL || n->sh->sec != SEC_SYNOPSIS)
 			return 0;
-	} else if ((n->flags & NF_NOFILL) || (n->sh != NULL &&
-	    (n->sh->sec == SEC_SYNOPSIS || n->sh->sec == SEC_NAME)))
+	} else if (!in_prose(n))
 		return 0;
 	return n->type == N_TEXT || (n->type == N_MACRO &&
 	    is_font_macro(n) && n->nargs > 0);
+}
+
+/*
+ * A line of a macro the page defines, or of one manlint does not know:
+ * what it prints is not known, so the text on either side of it is
+ * not taken to run on.
+ */
+static int
+is_opaque(const struct node *n)
+{
+	return n->type == N_MACRO && (n->tok == TOK_USER ||
+	    n->tok == TOK_UNKNOWN) && in_prose(n);
+}
+
+/* Does the text line end in \c, which joins it to the next? */
+static int
+joins_next(const struct node *n)
+{
+	return n->type == N_TEXT && n->len >= 2 &&
+	    n->text[n->len - 2] == '\\' && n->text[n->len - 1] == 'c';
 }
 
 static int
@@ -300,9 +332,10 @@ build(struct ptext *pt, const struct page *pg, int synopsis)
 {
 	const struct node	*n;
 	struct ppos		 at;
-	int			 font = PF_ROMAN;
+	int			 font = PF_ROMAN, tag = 0;
 
-	memset(pt, 0, sizeof(*pt));
+	pt->len = 0;
+	pt->nseg = 0;
 	at.file = pg->main;
 	at.line = at.col = 1;
 	for (n = pg->first; n != NULL; n = n->lnext) {
@@ -316,12 +349,20 @@ build(struct ptext *pt, const struct page *pg, int synopsis)
 		if (is_break(n) && !(n->flags & (NF_REGION | NF_COND))) {
 			put_break(pt, &at);
 			font = PF_ROMAN;
+			/* The next line is a tag: no pattern runs from it
+			 * into the paragraph it heads. */
+			tag = !synopsis && (n->tok == M_TP || n->tok == M_TQ);
 			/* A heading's words are a paragraph of their own. */
 			if (!synopsis && n->type == N_MACRO && n->nargs > 0 &&
 			    (mac_table[n->tok].flags & MF_HEADING)) {
 				put_macro(pt, n);
 				put_break(pt, &at);
 			}
+			continue;
+		}
+		if (!synopsis && is_opaque(n)) {
+			put_break(pt, &at);
+			tag = 0;
 			continue;
 		}
 		if (!is_wanted(n, synopsis))
@@ -332,14 +373,16 @@ build(struct ptext *pt, const struct page *pg, int synopsis)
 		else
 			put_macro(pt, n);
 		/* A line ends in a space, unless \c joins it to the next. */
-		if (pt->len > 0 && !(n->type == N_TEXT && n->len >= 2 &&
-		    n->text[n->len - 2] == '\\' && n->text[n->len - 1] == 'c')) {
+		if (pt->len > 0 && !joins_next(n)) {
 			at.line = n->lastline;
 			at.col = 1;
 			put(pt, '\n', &at, PF_ROMAN);
+			if (tag)
+				put_break(pt, &at);
+			tag = 0;
 		}
 	}
-	if (pt->s == NULL)
+	if (pt->len == 0)
 		put(pt, PT_BREAK, &at, PF_ROMAN);
 }
 

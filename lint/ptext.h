@@ -45,6 +45,10 @@ struct ptext {
 	size_t		 segcap;
 };
 
+/*
+ * Build the text of a page in pt, which is zeroed or holds an earlier
+ * text: its storage is reused, as every page needs some.
+ */
 void	ptext_build(struct ptext *, const struct page *);
 /* The same for the SYNOPSIS section alone, no-fill lines included. */
 void	ptext_synopsis(struct ptext *, const struct page *);

@@ -252,7 +252,9 @@ roff_args(struct arena *ar, const char *s, size_t len,
 		    &argv_tmp[n].col);
 		argv_tmp[n].quoted = argv_tmp[n].unterminated = 0;
 		argv_tmp[n].s = o;
-		o = read_arg(s, len, &i, &argv_tmp[n], o) + 1;
+		o = read_arg(s, len, &i, &argv_tmp[n], o);
+		argv_tmp[n].len = o - argv_tmp[n].s;
+		o++;
 		n++;
 	}
 	*args = arena_alloc(ar, n * sizeof(**args));

@@ -34,6 +34,7 @@ struct lline {
 
 struct arg {
 	char		*s;	/* the argument, quotes removed */
+	size_t		 len;	/* of s */
 	int		 line;
 	int		 col;
 	int		 quoted;

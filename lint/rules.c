@@ -339,6 +339,18 @@ const struct rule_info rule_table[R__COUNT] = {
 	    "escapes counted as the characters they stand for.  Lines "
 	    "inside tables and comments are not counted.",
 	    NULL, NULL },
+	[R_REPEATED_WORD] = { "repeated-word", LVL_WARNING, ALL,
+	    "the same word twice in a row, possibly across lines",
+	    "A word written twice in a row is almost always an editing "
+	    "slip.  It is easy to miss when the two copies are on different "
+	    "source lines, or one of them is set with a font macro (\"the\" "
+	    "at the end of a line, then \".B the\").  A word next to the "
+	    "same word in italic is not reported: that is usually a noun "
+	    "followed by the argument it names (\"at offset .IR offset \").  "
+	    "\"that that\", \"had had\" and \"long long\" are left alone.  "
+	    "Nor is a repetition in quotes, such as a command that gives a "
+	    "program its own name as the argument.",
+	    "Map the\n.B the\nregion.", "Map the\n.B region\nfirst." },
 	[R_SYN_PARAM_ROMAN] = { "synopsis-param-roman", LVL_WARNING, MP,
 	    "a SYNOPSIS parameter name set in roman",
 	    "In a function prototype of a section 2 or 3 page the "

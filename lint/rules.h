@@ -74,6 +74,7 @@ enum rule {
 	R_TRAILING_SPACE,
 	R_TEXT_TAB,
 	R_LINE_TOO_LONG,
+	R_REPEATED_WORD,
 	/* man-pages style: SYNOPSIS, font macro arguments, words,
 	 * requests and headings */
 	R_SYN_PARAM_ROMAN,

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,13 +20,14 @@
 
 /*
  * Read everything from fd into *buf, up to the size limit.  A regular
- * file's size is known up front, so its buffer is allocated once.
+ * file's size is known up front, so its buffer is allocated once, and
+ * once that much is read no read is spent to find the end.
  */
 static int
 read_fd(int fd, char **buf, size_t *len, int *toolarge)
 {
 	struct stat	 st;
-	size_t		 cap = 65536;
+	size_t		 cap = 65536, size = SIZE_MAX;
 	ssize_t		 n;
 
 	*len = 0;
@@ -37,6 +39,7 @@ read_fd(int fd, char **buf, size_t *len, int *toolarge)
 			return 0;
 		}
 		cap = (size_t)st.st_size + 1;
+		size = (size_t)st.st_size;
 	}
 	*buf = xmalloc(cap + 1);
 	for (;;) {
@@ -49,6 +52,8 @@ read_fd(int fd, char **buf, size_t *len, int *toolarge)
 			(*buf)[0] = '\0';
 			return 0;
 		}
+		if (*len == size)
+			break;
 		if (*len == cap) {
 			/* One byte past the limit is enough to know. */
 			cap = cap > SRC_MAX_BYTES / 2 ? SRC_MAX_BYTES + 1 :

@@ -121,10 +121,14 @@ ex_jobs() {
 ex_cache() {
 	local first n1 n2
 
-	# A compiler that counts its runs, --version aside.
+	# A compiler that counts the runs that compile, leaving out those
+	# that only ask it about itself.
 	cat > "$ext/cc" <<-EOF
 	#!/bin/sh
-	case "\$*" in *--version*) ;; *) echo >> "$ext/cc-count" ;; esac
+	case "\$*" in
+	*--version*|*-###*|*-print-prog-name=*) ;;
+	*) echo >> "$ext/cc-count" ;;
+	esac
 	exec cc "\$@"
 	EOF
 	chmod 755 "$ext/cc"
@@ -144,6 +148,49 @@ ex_cache() {
 	fi
 	[ "$out" = "$first" ] && return 0
 	why "the second run's output differs:" "$first" "---" "$out"
+	return 1
+}
+
+# With GCC and gold, the compiler only compiles and manlint runs gold
+# itself; with MANLINT_LDFLAGS set, the compiler links.  Either way the
+# programs build, run and are reported alike.
+ex_gold() {
+	local direct
+
+	# A compiler that logs how it is run.
+	cat > "$ext/cc" <<-EOF
+	#!/bin/sh
+	echo "\$*" >> "$ext/cc-log"
+	exec cc "\$@"
+	EOF
+	chmod 755 "$ext/cc"
+	: > "$ext/cc-log"
+	exenv=(CC="$ext/cc" MANLINT_CACHE=off)
+	exrun --examples ../lint/example-build.7 ../lint/example-run.7
+	direct=$out
+	# Every run that builds only compiles (the others ask about the
+	# compiler itself).
+	if ! grep -q -- '-c -o manlint-prog\.o' "$ext/cc-log" ||
+	    grep -v -e '--version' -e '-###' -e '-print-prog-name=' \
+	    "$ext/cc-log" | grep -q -v -- '-c -o manlint-prog\.o'; then
+		why "expected the compiler only to compile (-c):" \
+		    "$(cat "$ext/cc-log")"
+		exenv=()
+		return 1
+	fi
+	: > "$ext/cc-log"
+	exenv=(CC="$ext/cc" MANLINT_CACHE=off
+	    MANLINT_LDFLAGS="-fuse-ld=gold -fno-use-linker-plugin")
+	exrun --examples ../lint/example-build.7 ../lint/example-run.7
+	exenv=()
+	if grep -q -- '-c -o manlint-prog\.o' "$ext/cc-log" ||
+	    ! grep -q -- '-o prog ' "$ext/cc-log"; then
+		why "MANLINT_LDFLAGS set: the compiler should link:" \
+		    "$(cat "$ext/cc-log")"
+		return 1
+	fi
+	[ "$out" = "$direct" ] && nothing_left && return 0
+	why "gold without and with the driver differ:" "$direct" "---" "$out"
 	return 1
 }
 
@@ -252,6 +299,12 @@ t "examples/a compiler warning is at its page line and column (JSON)" ex_json
 t "examples/-j changes nothing but the speed" ex_jobs
 t "examples/an unchanged program is not built again" ex_cache
 t "examples/without a cache, nothing is left behind" ex_no_cache
+if command -v ld.gold >/dev/null 2>&1 &&
+    cc --version 2>/dev/null | grep -q 'Free Software Foundation'; then
+	t "examples/gold links without the driver, as with it" ex_gold
+else
+	skip "examples/gold links without the driver: no GCC and ld.gold"
+fi
 t "examples/sandbox: CPU, processes, file size, memory, network" ex_limits
 t "examples/sandbox: the wall clock kills every process" ex_timeout
 t "examples/sandbox: the memory limit under --sanitize" ex_sanitize_alloc
