@@ -16,6 +16,10 @@
 #                      score both on ../shared/bench when it is there
 #   make bench-examples  time manlint --examples building that corpus's
 #                      programs against plain cc -c, cold and warm
+#   make fuzz          build lint/fuzz/fuzz_page and fuzz_patch (clang,
+#                      libFuzzer, ASan, UBSan) and fuzz each for
+#                      FUZZ_TIME seconds (60)
+#   make fuzz-long     the same for FUZZ_LONG_TIME seconds (8 hours)
 #   make rules-page    regenerate man7/manlint-rules.7 from the rule table
 #   make check-patch PATCH=FILE  check a patch before mailing it: in a
 #                      copy of the tree at BASE (default: the upstream
@@ -74,6 +78,22 @@ asan: lint/manlint-asan
 lint/manlint-asan: $(SRCS) $(HDRS)
 	$(CC) $(WARN) $(ASAN) $(PCRE_CFLAGS) -o $@ $(SRCS) $(PCRE_LIBS)
 
+# The fuzz targets: each with the library, less main.c, built by clang.
+# The rule table leaves trailing fields out on purpose, which clang
+# warns of.  fuzz_page takes pages, fuzz_patch mails and patches.
+FUZZ_CC	 = clang
+FUZZ_LIB = $(filter-out lint/main.c,$(SRCS))
+FUZZ_BINS = lint/fuzz/fuzz_page lint/fuzz/fuzz_patch
+FUZZ	 = -O1 -g -fsanitize=fuzzer,address,undefined \
+	   -fno-omit-frame-pointer -fno-sanitize-recover=all \
+	   -Wno-missing-field-initializers
+FUZZ_TIME = 60
+FUZZ_LONG_TIME = 28800
+
+lint/fuzz/fuzz_%: lint/fuzz/fuzz_%.c $(FUZZ_LIB) $(HDRS)
+	$(FUZZ_CC) $(WARN) $(FUZZ) $(PCRE_CFLAGS) -o $@ $(FUZZ_LIB) $< \
+	    $(PCRE_LIBS)
+
 # The pages of this repository, judged, rendered and installed.
 MANPAGES = $(wildcard man[1-9]/*.[1-9])
 # The mandoc -Tlint messages let through, each with its reason.
@@ -106,7 +126,16 @@ lint-groff: tools
 check-render: tools
 	bash tests/pages check-render $(MANPAGES)
 
-check: lint-manlint lint-mandoc lint-groff check-render lint/manlint-asan
+# "make check" fuzzes briefly when clang can link a libFuzzer program.
+ifneq ($(filter check,$(MAKECMDGOALS)),)
+HAVE_FUZZER := $(shell printf 'int LLVMFuzzerTestOneInput(const char *d, \
+	unsigned long n) { return d == 0 && n; }\n' | $(FUZZ_CC) \
+	-fsanitize=fuzzer -x c -o /dev/null - 2>/dev/null && echo yes)
+endif
+CHECK_FUZZ = $(if $(HAVE_FUZZER),$(FUZZ_BINS))
+
+check: lint-manlint lint-mandoc lint-groff check-render lint/manlint-asan \
+	$(CHECK_FUZZ)
 	bash tests/run
 
 render: tools
@@ -117,6 +146,14 @@ corpus: lint/manlint-asan
 
 bench: lint/manlint
 	bash tests/bench
+
+fuzz: $(FUZZ_BINS)
+	bash lint/fuzz/run $(FUZZ_TIME) build/fuzz/page page
+	bash lint/fuzz/run $(FUZZ_TIME) build/fuzz/patch patch
+
+fuzz-long: $(FUZZ_BINS)
+	bash lint/fuzz/run $(FUZZ_LONG_TIME) build/fuzz/page page
+	bash lint/fuzz/run $(FUZZ_LONG_TIME) build/fuzz/patch patch
 
 bench-examples: lint/manlint
 	bash tests/bench-examples
@@ -149,10 +186,10 @@ uninstall:
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/,$(MANPAGES))
 
 clean:
-	rm -f lint/*.o lint/manlint lint/manlint-asan
+	rm -f lint/*.o lint/manlint lint/manlint-asan $(FUZZ_BINS)
 	rm -f man7/manlint-rules.7.tmp
 	rm -rf build
 
 .PHONY: all asan tools lint lint-manlint lint-mandoc lint-groff check-render \
 	check render corpus bench bench-examples rules-page install uninstall \
-	clean check-patch install-hook
+	clean fuzz fuzz-long check-patch install-hook

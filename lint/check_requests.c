@@ -3,10 +3,10 @@
  * for: adjustment (.ad, .na), .br and .ti, .TP widths and indentation
  * units, macro names mistyped or left without their dot, a period or
  * a punctuation mark on a line of its own, tabs on font macro lines,
- * and macros man-pages does not use.  Rules: ad-mode, ad-redundant,
- * br-args, br-nofill, ti-request, tp-width, indent-unit,
- * text-macro-name, lone-dot, next-line-punct, macro-tab,
- * macro-discouraged.
+ * macros man-pages does not use, and macros that call themselves.
+ * Rules: ad-mode, ad-redundant, br-args, br-nofill, ti-request,
+ * tp-width, indent-unit, text-macro-name, lone-dot, next-line-punct,
+ * macro-tab, macro-discouraged, macro-recursion.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +14,7 @@
 
 #include "check.h"
 #include "src.h"
+#include "util.h"
 
 /* The adjustment .ad and .na have left in effect. */
 enum adj {
@@ -654,6 +655,174 @@ check_tbl_line(struct ctx *c, const struct node *n, struct walk *st)
  * are bounded by control lines, and the passes over control lines
  * and over text lines can be apart.
  */
+/*
+ * The macros a page defines, and which of them each calls outside a
+ * condition.  Past MDEF_MAX macros, only direct calls are looked for,
+ * so that the search stays linear on a hostile page.
+ */
+#define MDEF_MAX	256
+
+struct mdef {
+	const char		*name;
+	const struct node	*de;	/* the first .de of it */
+	int			*calls;	/* indexes into the table */
+	int			 ncalls;
+	int			 self;	/* a line calls the macro itself */
+};
+
+static int
+mdef_find(const struct mdef *v, int n, const char *name, size_t len)
+{
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		if (strncmp(v[i].name, name, len) == 0 &&
+		    v[i].name[len] == '\0')
+			return i;
+	return -1;
+}
+
+/* The name a body line calls, or NULL for text and conditionals. */
+static const char *
+called(const struct node *n, size_t *len)
+{
+	const char	*s = n->text;
+	size_t		 i = 1, j;
+
+	if (n->len == 0 || (s[0] != '.' && s[0] != '\''))
+		return NULL;
+	while (i < n->len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	for (j = i; j < n->len && s[j] != ' ' && s[j] != '\t' &&
+	    s[j] != '\\'; j++)
+		continue;
+	*len = j - i;
+	if (*len == 0 || (*len == 2 && (strncmp(s + i, "if", 2) == 0 ||
+	    strncmp(s + i, "ie", 2) == 0 || strncmp(s + i, "el", 2) == 0)) ||
+	    (*len == 5 && strncmp(s + i, "while", 5) == 0))
+		return NULL;
+	return s + i;
+}
+
+/* Add the calls of the body of definition de (.de or .am) to m. */
+static void
+mdef_calls(struct mdef *v, int n, struct mdef *m, const struct node *de)
+{
+	const struct node	*l;
+	const char		*name;
+	size_t			 len;
+	int			 k;
+
+	for (l = de->child; l != NULL; l = l->next) {
+		if ((l->flags & NF_CLOSER) || (name = called(l, &len)) == NULL)
+			continue;
+		if (strncmp(m->name, name, len) == 0 && m->name[len] == '\0')
+			m->self = 1;
+		else if ((k = mdef_find(v, n, name, len)) != -1) {
+			m->calls = xreallocarray(m->calls, m->ncalls + 1,
+			    sizeof(*m->calls));
+			m->calls[m->ncalls++] = k;
+		}
+	}
+}
+
+/* The macro v[from] calls first on a way back to itself, or -1. */
+static int
+mdef_cycle(const struct mdef *v, int n, int from, char *seen, int *stack)
+{
+	int	 i, j, k, first, sp;
+
+	memset(seen, 0, n);
+	for (i = 0; i < v[from].ncalls; i++) {
+		first = v[from].calls[i];
+		if (seen[first])
+			continue;
+		seen[first] = 1;
+		stack[0] = first;
+		sp = 1;
+		while (sp > 0) {
+			if ((k = stack[--sp]) == from)
+				return first;
+			for (j = 0; j < v[k].ncalls; j++)
+				if (!seen[v[k].calls[j]]) {
+					seen[v[k].calls[j]] = 1;
+					stack[sp++] = v[k].calls[j];
+				}
+		}
+	}
+	return -1;
+}
+
+static int
+is_define(const struct node *n)
+{
+	return n->nargs > 0 && (n->tok == R_de || n->tok == R_de1 ||
+	    n->tok == R_am || n->tok == R_am1);
+}
+
+/*
+ * A macro whose body calls it, directly or through other macros of
+ * the page, outside a condition.  On a page with more than MDEF_MAX
+ * definitions, only direct calls are looked for.
+ */
+static void
+macro_recursion(struct ctx *c)
+{
+	struct mdef		*v, one;
+	const struct node	*n;
+	char			*seen;
+	int			*stack, i, k, nv = 0, ndefs = 0, via;
+
+	for (i = 0; i < c->macros.n; i++)
+		ndefs += is_define(c->macros.v[i]);
+	if (ndefs == 0)
+		return;
+	if (ndefs > MDEF_MAX) {
+		for (i = 0; i < c->macros.n; i++) {
+			if (!is_define(n = c->macros.v[i]))
+				continue;
+			memset(&one, 0, sizeof(one));
+			one.name = n->args[0].s;
+			mdef_calls(NULL, 0, &one, n);
+			if (one.self)
+				report_arg(c, n, 0, R_MACRO_RECURSION, "macro "
+				    "%s calls itself; expanding it never ends",
+				    one.name);
+		}
+		return;
+	}
+	v = xcalloc(ndefs, sizeof(*v));
+	for (i = 0; i < c->macros.n; i++) {
+		n = c->macros.v[i];
+		if (is_define(n) && mdef_find(v, nv, n->args[0].s,
+		    strlen(n->args[0].s)) == -1) {
+			v[nv].name = n->args[0].s;
+			v[nv++].de = n;
+		}
+	}
+	/* .am adds to the body of the macro of the same name. */
+	for (i = 0; i < c->macros.n; i++)
+		if (is_define(n = c->macros.v[i]))
+			mdef_calls(v, nv, &v[mdef_find(v, nv, n->args[0].s,
+			    strlen(n->args[0].s))], n);
+	seen = xmalloc(nv);
+	stack = xreallocarray(NULL, nv, sizeof(*stack));
+	for (i = 0; i < nv; i++) {
+		if (v[i].self)
+			report_arg(c, v[i].de, 0, R_MACRO_RECURSION, "macro %s "
+			    "calls itself; expanding it never ends", v[i].name);
+		else if ((via = mdef_cycle(v, nv, i, seen, stack)) != -1)
+			report_arg(c, v[i].de, 0, R_MACRO_RECURSION, "macro %s "
+			    "calls itself through %s; expanding it never ends",
+			    v[i].name, v[via].name);
+	}
+	for (k = 0; k < nv; k++)
+		free(v[k].calls);
+	free(v);
+	free(seen);
+	free(stack);
+}
+
 void
 check_requests(struct ctx *c)
 {
@@ -678,6 +847,7 @@ check_requests(struct ctx *c)
 			check_macro(c, n, &st);
 	}
 	br_nofill_flush(c, &st);
+	macro_recursion(c);
 	for (i = 0; i < c->texts.n; i++) {
 		n = c->texts.v[i];
 		if (is_live(n) && !(n->flags & NF_NOFILL)) {

@@ -84,20 +84,41 @@ split(char *s, char **w, int max)
 	return n;
 }
 
+/*
+ * Is the canonical path real under the directory dir?  An rc file
+ * comes with the tree it sits in, which may be anyone's: the rule files
+ * it names must be of that tree, or a rule file's error messages, which
+ * quote its lines, would show any file the user can read.
+ */
+static int
+under_dir(const char *dir, const char *real)
+{
+	char	 top[PATH_MAX];
+	size_t	 n;
+
+	if (realpath(dir, top) == NULL)
+		return 0;
+	n = strlen(top);
+	return n == 1 || (strncmp(real, top, n) == 0 && real[n] == '/');
+}
+
 static int
 load_rules(struct rc *rc, const char *name, FILE *err)
 {
 	char	*path, real[PATH_MAX];
 	int	 i;
 
-	if (name[0] == '/')
-		path = xstrdup(name);
-	else {
-		path = xmalloc(strlen(rc->dir) + strlen(name) + 2);
-		sprintf(path, "%s/%s", rc->dir, name);
-	}
-	if (realpath(path, real) == NULL) {
+	path = xmalloc(strlen(rc->dir) + strlen(name) + 2);
+	sprintf(path, "%s/%s", rc->dir, name);
+	if (name[0] != '/' && realpath(path, real) == NULL) {
 		fprintf(err, "manlint: %s: %s\n", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	if (name[0] == '/' || !under_dir(rc->dir, real)) {
+		fprintf(err, "manlint: %s/%s: rules %s: not a file under the "
+		    "rc file's directory (name one there, or use --rules)\n",
+		    rc->dir, RCNAME, name);
 		free(path);
 		return -1;
 	}

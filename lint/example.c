@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "esc.h"
 #include "example.h"
+#include "files.h"
 #include "src.h"
 #include "tree.h"
 #include "util.h"
@@ -997,7 +998,6 @@ make_dir(const char *path)
 int
 example_write(const struct expage *ep, const char *dir)
 {
-	FILE	*fp;
 	char	*path, *text;
 	size_t	 len;
 	int	 i, bad;
@@ -1011,11 +1011,7 @@ example_write(const struct expage *ep, const char *dir)
 	for (i = 0; i < ep->nfiles; i++) {
 		sprintf(path, "%s/%s/%s", dir, ep->base, ep->files[i].name);
 		text = example_text(&ep->files[i], &len);
-		bad = (fp = fopen(path, "w")) == NULL;
-		if (!bad) {
-			bad = fwrite(text, 1, len, fp) != len;
-			bad |= fclose(fp) == EOF;
-		}
+		bad = write_file_atomic(path, text, len, 0666) == -1;
 		free(text);
 		if (bad) {
 			fprintf(stderr, "manlint: %s: %s\n", path,

@@ -118,6 +118,68 @@ write_file(const char *path, const char *data, size_t len, int mode)
 	return close(fd);
 }
 
+/* The process's umask, which can only be read by setting it. */
+static mode_t
+current_umask(void)
+{
+	mode_t	 m = umask(022);
+
+	umask(m);
+	return m;
+}
+
+/* Write len bytes of data to fd; -1 with errno set on failure. */
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	ssize_t	 w;
+
+	while (len > 0) {
+		if ((w = write(fd, data, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+write_file_atomic(const char *path, const char *data, size_t len,
+    int mode)
+{
+	char	*tmp;
+	int	 fd, saved;
+
+	tmp = xmalloc(strlen(path) + 8);
+	sprintf(tmp, "%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) == -1) {
+		free(tmp);
+		return -1;
+	}
+	/* mkstemp() makes it 0600; give it the mode open() would. */
+	if (fchmod(fd, (mode_t)mode & ~current_umask()) == -1 ||
+	    write_all(fd, data, len) == -1 || fsync(fd) == -1) {
+		saved = errno;
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		errno = saved;
+		return -1;
+	}
+	if (close(fd) == -1 || rename(tmp, path) == -1) {
+		saved = errno;
+		unlink(tmp);
+		free(tmp);
+		errno = saved;
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
 char *
 read_file(const char *path, size_t *lenp)
 {

@@ -14,6 +14,12 @@ int	 rm_tree(const char *path);
 int	 write_file(const char *path, const char *data, size_t len,
 	    int mode);
 int	 copy_file(const char *from, const char *to, int mode);
+/*
+ * Write a file so that path holds either its old contents or all of
+ * the new: a temporary file beside it, on disk, then renamed over it.
+ */
+int	 write_file_atomic(const char *path, const char *data, size_t len,
+	    int mode);
 /* Read a whole file, NUL-terminated; NULL on failure.  Free it. */
 char	*read_file(const char *path, size_t *len);
 

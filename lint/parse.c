@@ -16,6 +16,10 @@
 #include "util.h"
 
 #define SO_MAX_DEPTH	8
+/* Files one page may include, every inclusion counted: .so fans out. */
+#define SO_MAX_FILES	64
+/* Conditionals nested on one line; each level is a recursion. */
+#define COND_MAX_DEPTH	100
 
 struct parser {
 	struct page	*pg;
@@ -29,6 +33,8 @@ struct parser {
 	int		 known;		/* NF_PLAIN, NF_NOTAB: of the line read */
 	char		*so_stack[SO_MAX_DEPTH + 1];
 	int		 so_depth;
+	int		 so_files;	/* files included so far */
+	int		 cond_depth;	/* conditionals open on this line */
 };
 
 static void	parse_file(struct parser *, struct srcfile *);
@@ -460,8 +466,16 @@ cond_body(struct parser *p, struct srcfile *f, int *pos, struct node *n,
 	}
 	if (off >= n->len)
 		return;
+	if (p->cond_depth >= COND_MAX_DEPTH) {
+		diag_add(p->dl, p->cfg, n->file, n->line, n->col,
+		    R_INPUT_LIMIT, "conditionals nested over %d deep; the "
+		    "rest of the line is not checked", COND_MAX_DEPTH);
+		return;
+	}
 	segs = shift_segs(&p->pg->arena, n->segs, n->nsegs, off, &nsegs);
+	p->cond_depth++;
 	process(p, f, pos, n->text + off, n->len - off, segs, nsegs, n);
+	p->cond_depth--;
 }
 
 static int
@@ -511,6 +525,21 @@ so_root(const char *path)
 	return dir;
 }
 
+/* Is the canonical path real inside the directory root? */
+static int
+so_inside(const char *root, const char *real)
+{
+	char	 top[PATH_MAX];
+	size_t	 n;
+
+	if (realpath(*root ? root : ".", top) == NULL)
+		return 0;
+	n = strlen(top);
+	if (n == 1)
+		return 1;
+	return strncmp(real, top, n) == 0 && real[n] == '/';
+}
+
 static void
 include(struct parser *p, struct node *n)
 {
@@ -535,13 +564,21 @@ include(struct parser *p, struct node *n)
 	if (access(path, R_OK) == -1)
 		snprintf(path, sizeof(path), "%s%s%s.gz", root,
 		    *root ? "/" : "", n->args[0].s);
-	free(root);
 	if (access(path, R_OK) == -1 || realpath(path, real) == NULL) {
+		free(root);
 		diag_add(p->dl, p->cfg, n->file, n->line, n->args[0].col,
 		    R_SO_MISSING, ".so %s: no such page under the manual "
 		    "root", n->args[0].s);
 		return;
 	}
+	if (!so_inside(root, real)) {
+		free(root);
+		diag_add(p->dl, p->cfg, n->file, n->line, n->args[0].col,
+		    R_SO_OUTSIDE, "refusing .so %s: a symbolic link takes it "
+		    "out of the manual tree, to %s", n->args[0].s, real);
+		return;
+	}
+	free(root);
 	/* The page's own path, found only now that a .so asks. */
 	if (p->so_stack[0] == NULL)
 		p->so_stack[0] = xstrdup(src_real(p->pg->main));
@@ -552,6 +589,16 @@ include(struct parser *p, struct node *n)
 		diag_add(p->dl, p->cfg, n->file, n->line, n->args[0].col,
 		    R_SO_LOOP, ".so %s: %s", n->args[0].s, i < p->so_depth ?
 		    "the page includes itself" : "too deeply nested");
+		return;
+	}
+	/* Said once: the further requests are skipped in silence. */
+	if (p->so_files > SO_MAX_FILES)
+		return;
+	if (++p->so_files > SO_MAX_FILES) {
+		diag_add(p->dl, p->cfg, n->file, n->line, n->args[0].col,
+		    R_INPUT_LIMIT, ".so %s: the page has included %d files "
+		    "already; this and later .so requests are not read",
+		    n->args[0].s, SO_MAX_FILES);
 		return;
 	}
 	if ((f = src_read(path, err, sizeof(err))) == NULL) {

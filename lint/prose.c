@@ -2199,7 +2199,7 @@ text_find(const struct ptext *pt, const char *w, size_t n, size_t key,
 		return pt->len;
 	for (p = pt->s + from + key; p < end &&
 	    (p = memchr(p, w[key], end - p)) != NULL; p++)
-		if ((size_t)(end - p) >= n - key && p[-key] == w[0] &&
+		if ((size_t)(end - p) >= n - key && *(p - key) == w[0] &&
 		    p[n - 1 - key] == w[n - 1] && memcmp(p - key, w, n) == 0)
 			return p - key - pt->s;
 	return pt->len;

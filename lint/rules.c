@@ -56,9 +56,20 @@ const struct rule_info rule_table[R__COUNT] = {
 	    ".so names a path outside the manual tree",
 	    "Absolute paths and paths with a \"..\" component in .so are "
 	    "refused: they make the page depend on the machine it is read "
-	    "on, and an untrusted page could name any file.  Name the page "
-	    "relative to the manual root, as man2/page.2.",
+	    "on, and an untrusted page could name any file.  So is a name "
+	    "that a symbolic link takes out of the manual tree.  Name the "
+	    "page relative to the manual root, as man2/page.2.",
 	    ".so /usr/share/man/man2/mmap.2", ".so man2/mmap.2" },
+	[R_INPUT_LIMIT] = { "input-limit", LVL_ERROR, ALL,
+	    "the page goes past one of manlint's limits",
+	    "manlint keeps its time and memory bounded on any input.  It "
+	    "follows conditionals nested up to 100 deep on one line "
+	    "(.if a .if b ...), and reads up to 64 files included with .so "
+	    "for one page, counting a file again each time it is included. "
+	    " Past a limit, the rest of the line or the further files are "
+	    "not checked.  No real page comes near these limits: one that "
+	    "does is damaged, generated wrongly, or hostile.",
+	    NULL, NULL },
 	[R_SUPPRESS_UNKNOWN] = { "suppress-unknown-rule", LVL_WARNING, ALL,
 	    "a suppression comment names a rule that does not exist",
 	    "A comment of the form .\\\" manlint: disable RULE, enable RULE "
@@ -81,6 +92,15 @@ const struct rule_info rule_table[R__COUNT] = {
 	    "The line closes a definition or brace group that was never "
 	    "opened.  It is probably left over from an edit; remove it.",
 	    NULL, NULL },
+	[R_MACRO_RECURSION] = { "macro-recursion", LVL_WARNING, ALL,
+	    "a macro defined with .de calls itself, unconditionally",
+	    "A line of the macro's body calls the macro itself, directly or "
+	    "through other macros the page defines, and not under a "
+	    "condition, so a formatter that expands it recurses until it "
+	    "hits its limit and stops with an error.  Calls under .if, .ie "
+	    "or .el are not counted, since a condition can end the "
+	    "recursion.",
+	    ".de XX\n.XX\n..", ".de XX\n.B \\\\$1\n.." },
 	[R_QUOTE_UNTERMINATED] = { "quote-unterminated", LVL_WARNING, ALL,
 	    "unterminated quoted macro argument",
 	    "A macro argument that starts with a double quote runs to the "

@@ -13,6 +13,11 @@
  * supervisor's process group when a command runs past the wall-clock
  * limit.  Without root, the namespaces need a user namespace; where the
  * kernel refuses one, the limits and the process group still hold.
+ *
+ * In a new mount namespace too, the commands see every file system
+ * read-only but their directory, a small tmpfs that the sandbox's files
+ * are written into, the home directory of the user who runs manlint is
+ * hidden under an empty one, and /proc shows the sandbox's processes.
  */
 #ifdef __linux__
 #define _GNU_SOURCE		/* unshare(2) */
@@ -21,9 +26,11 @@
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #ifdef __linux__
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sched.h>
 #endif
@@ -32,6 +39,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <limits.h>
 #include <poll.h>
 #include <pwd.h>
 #include <signal.h>
@@ -57,6 +65,9 @@ struct record {
 
 struct sb {
 	char		*dir;
+	const struct sbfile *files;	/* written in by the first process */
+	int		 nfiles;
+	int		 mountns;	/* in a mount namespace of its own */
 	int		 root;		/* run the commands as nobody */
 	uid_t		 uid;
 	gid_t		 gid;
@@ -70,6 +81,8 @@ struct sb {
 	char *const	*cmds;
 	int		 ncmds;
 };
+
+static int	 fill(const struct sb *, const struct sbfile *, int);
 
 static int
 env_seconds(const char *name, int def)
@@ -162,7 +175,7 @@ write_proc(const char *path, const char *s)
  * own IDs so that files it makes stay its own.
  */
 static void
-enter_namespaces(const struct sb *s)
+enter_namespaces(struct sb *s)
 {
 #ifdef __linux__
 	char	 map[64];
@@ -174,10 +187,13 @@ enter_namespaces(const struct sb *s)
 			(void)unshare(CLONE_NEWPID);
 			(void)unshare(CLONE_NEWNET);
 		}
+		s->mountns = unshare(CLONE_NEWNS) == 0;
 		return;
 	}
-	if (unshare(CLONE_NEWUSER | CLONE_NEWNET | CLONE_NEWPID) == -1)
+	if (unshare(CLONE_NEWUSER | CLONE_NEWNET | CLONE_NEWPID |
+	    CLONE_NEWNS) == -1)
 		return;
+	s->mountns = 1;
 	snprintf(map, sizeof(map), "%lu %lu 1\n", (unsigned long)uid,
 	    (unsigned long)uid);
 	if (write_proc("/proc/self/uid_map", map) == -1)
@@ -189,6 +205,147 @@ enter_namespaces(const struct sb *s)
 		die_child("gid_map");
 #else
 	(void)s;
+#endif
+}
+
+#ifdef __linux__
+/* The flags of a mount that a remount must keep. */
+static unsigned long
+kept_flags(const char *path)
+{
+	struct statvfs	 sv;
+	unsigned long	 fl = 0;
+
+	if (statvfs(path, &sv) == -1)
+		return 0;
+	if (sv.f_flag & ST_NOSUID)
+		fl |= MS_NOSUID;
+	if (sv.f_flag & ST_NODEV)
+		fl |= MS_NODEV;
+	if (sv.f_flag & ST_NOEXEC)
+		fl |= MS_NOEXEC;
+	if (sv.f_flag & ST_NOATIME)
+		fl |= MS_NOATIME;
+	if (sv.f_flag & ST_NODIRATIME)
+		fl |= MS_NODIRATIME;
+	if (sv.f_flag & ST_RELATIME)
+		fl |= MS_RELATIME;
+	if (sv.f_flag & ST_RDONLY)
+		fl |= MS_RDONLY;
+	return fl;
+}
+
+/* Undo the octal escapes of a field of /proc/self/mountinfo. */
+static void
+unescape(char *s)
+{
+	char	*d = s;
+
+	for (; *s != '\0'; s++, d++) {
+		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' &&
+		    s[2] >= '0' && s[2] <= '7' && s[3] >= '0' && s[3] <= '7') {
+			*d = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 +
+			    (s[3] - '0'));
+			s += 3;
+		} else
+			*d = *s;
+	}
+	*d = '\0';
+}
+
+/* Every mount read-only but the sandbox's directory. */
+static void
+all_read_only(const char *dir)
+{
+	FILE		*fp;
+	char		*line = NULL, *mp;
+	size_t		 cap = 0;
+	unsigned long	 fl;
+	int		 i;
+
+	if ((fp = fopen("/proc/self/mountinfo", "r")) == NULL)
+		die_child("/proc/self/mountinfo");
+	while (getline(&line, &cap, fp) != -1) {
+		/* ID, parent ID, major:minor, root, mount point, ... */
+		for (mp = line, i = 0; i < 4 && mp != NULL; i++)
+			if ((mp = strchr(mp, ' ')) != NULL)
+				mp++;
+		if (mp == NULL)
+			continue;
+		mp[strcspn(mp, " ")] = '\0';
+		unescape(mp);
+		if (strcmp(mp, dir) == 0 || (fl = kept_flags(mp)) & MS_RDONLY)
+			continue;
+		if (mount("none", mp, "none", MS_REMOUNT | MS_BIND | MS_RDONLY |
+		    fl, NULL) == -1 && errno != ENOENT && errno != EACCES)
+			die_child(mp);
+	}
+	free(line);
+	fclose(fp);
+}
+
+/* An empty read-only tmpfs over path, unless it holds the sandbox. */
+static void
+hide(const char *path, const char *dir)
+{
+	char	 real[PATH_MAX];
+	size_t	 n;
+
+	if (path == NULL || realpath(path, real) == NULL ||
+	    strcmp(real, "/") == 0)
+		return;
+	n = strlen(real);
+	if (strncmp(dir, real, n) == 0 && (dir[n] == '/' || dir[n] == '\0'))
+		return;
+	if (mount("tmpfs", real, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV |
+	    MS_NOEXEC, "size=4k,mode=0555") == -1)
+		die_child(real);
+}
+#endif
+
+/*
+ * Put the files in the sandbox's directory.  In a mount namespace,
+ * that directory is first made a tmpfs of SB_DISK_MIB, so that many
+ * files cannot fill a disk where one cannot (RLIMIT_FSIZE); then,
+ * the files copied (some may come from the cache in the home
+ * directory), everything else is made read-only and the home hidden.
+ */
+static void
+lock_down(const struct sb *s)
+{
+#ifdef __linux__
+	struct passwd	*pw;
+	char		 dir[PATH_MAX], opts[64];
+
+	if (s->mountns) {
+		if (realpath(s->dir, dir) == NULL)
+			die_child(s->dir);
+		/* Nothing done here may reach the mounts outside. */
+		if (mount("none", "/", "none", MS_REC | MS_PRIVATE,
+		    NULL) == -1)
+			die_child("making / private");
+		snprintf(opts, sizeof(opts), "size=%dm,mode=0755",
+		    SB_DISK_MIB);
+		if (mount("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV,
+		    opts) == -1)
+			die_child(dir);
+	}
+#endif
+	/* fill() has said why. */
+	if (fill(s, s->files, s->nfiles) == -1)
+		_exit(126);
+#ifdef __linux__
+	if (s->mountns) {
+		/* In a PID namespace of its own, a /proc that shows it
+		 * only: not manlint, nor other processes' environments. */
+		if (getpid() == 1 && mount("proc", "/proc", "proc",
+		    MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) == -1)
+			die_child("/proc");
+		hide(getenv("HOME"), dir);
+		if ((pw = getpwuid(getuid())) != NULL)
+			hide(pw->pw_dir, dir);
+		all_read_only(dir);
+	}
 #endif
 }
 
@@ -283,6 +440,9 @@ first(const struct sb *s)
 	if (getpid() != 1)
 		(void)prctl(PR_SET_CHILD_SUBREAPER, 1);
 #endif
+	lock_down(s);
+	if (s->root && chown(s->dir, s->uid, s->gid) == -1)
+		die_child(s->dir);
 	if (chdir(s->dir) == -1)
 		die_child(s->dir);
 	drop_root(s);
@@ -313,7 +473,7 @@ first(const struct sb *s)
 
 /* The supervisor: the leader of the sandbox's process group. */
 static void
-supervise(const struct sb *s)
+supervise(struct sb *s)
 {
 	pid_t	 pid;
 	int	 st;
@@ -532,13 +692,8 @@ prepare(struct sb *s, const struct sbfile *files, int nfiles)
 		    "%s\n", strerror(errno));
 		return -1;
 	}
-	if (s->root && chown(s->dir, s->uid, s->gid) == -1) {
-		fprintf(stderr, "manlint: sandbox: %s: %s\n", s->dir,
-		    strerror(errno));
-		return -1;
-	}
-	if (fill(s, files, nfiles) == -1)
-		return -1;
+	s->files = files;
+	s->nfiles = nfiles;
 	if ((open_terminal(s) == -1 && pipe(s->out) == -1) ||
 	    pipe(s->ctl) == -1 || pipe(s->ack) == -1) {
 		fprintf(stderr, "manlint: sandbox: pipe: %s\n",

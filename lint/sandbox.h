@@ -14,6 +14,8 @@
 #define SB_AS_MIB	1024		/* RLIMIT_AS, without sanitizers */
 #define SB_RSS_MIB	1024		/* resident memory, with them */
 #define SB_FSIZE_MIB	16		/* RLIMIT_FSIZE */
+#define SB_DISK_MIB	64		/* the directory, where it can be
+					   a tmpfs of its own */
 #define SB_NOFILE	64		/* RLIMIT_NOFILE */
 #define SB_NPROC	64		/* RLIMIT_NPROC, beyond those the
 					   user already has */

@@ -29,7 +29,6 @@ read_fd(int fd, char **buf, size_t *len, int *toolarge)
 	struct stat	 st;
 	size_t		 cap = 65536, size = SIZE_MAX;
 	ssize_t		 n;
-	char		 junk[8192];
 
 	*len = 0;
 	*toolarge = 0;
@@ -45,21 +44,20 @@ read_fd(int fd, char **buf, size_t *len, int *toolarge)
 	*buf = xmalloc(cap + 1);
 	for (;;) {
 		if (*len > SRC_MAX_BYTES) {
-			/* Drain so a writer on a pipe is not left blocked. */
+			/*
+			 * Stop: a device such as /dev/zero never ends.  A
+			 * writer on a pipe gets EPIPE, as with head(1).
+			 */
 			*toolarge = 1;
-			n = read(fd, junk, sizeof(junk));
-			if (n == 0) {
-				(*buf)[0] = '\0';
-				return 0;
-			}
-			if (n < 0 && errno != EINTR)
-				return -1;
-			continue;
+			(*buf)[0] = '\0';
+			return 0;
 		}
 		if (*len == size)
 			break;
 		if (*len == cap) {
-			cap *= 2;
+			/* One byte past the limit is enough to know. */
+			cap = cap > SRC_MAX_BYTES / 2 ? SRC_MAX_BYTES + 1 :
+			    cap * 2;
 			*buf = xrealloc(*buf, cap + 1);
 		}
 		n = read(fd, *buf + *len, cap - *len);
@@ -116,7 +114,8 @@ read_gzip(const char *path, char **buf, size_t *len, int *toolarge,
 		snprintf(err, errsz, "read: %s", strerror(errno));
 		return -1;
 	}
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+	/* Left behind by a file too large, gzip dies of SIGPIPE. */
+	if (!*toolarge && (!WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
 		snprintf(err, errsz, "gzip -dc failed (status %d)",
 		    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 		return -1;
