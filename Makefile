@@ -90,9 +90,10 @@ FUZZ	 = -O1 -g -fsanitize=fuzzer,address,undefined \
 FUZZ_TIME = 60
 FUZZ_LONG_TIME = 28800
 
-lint/fuzz/fuzz_%: lint/fuzz/fuzz_%.c $(FUZZ_LIB) $(HDRS)
-	$(FUZZ_CC) $(WARN) $(FUZZ) $(PCRE_CFLAGS) -o $@ $(FUZZ_LIB) $< \
-	    $(PCRE_LIBS)
+lint/fuzz/fuzz_%: lint/fuzz/fuzz_%.c lint/fuzz/common.c lint/fuzz/common.h \
+    $(FUZZ_LIB) $(HDRS)
+	$(FUZZ_CC) $(WARN) $(FUZZ) $(PCRE_CFLAGS) -o $@ $(FUZZ_LIB) \
+	    lint/fuzz/common.c $< $(PCRE_LIBS)
 
 # The pages of this repository, judged, rendered and installed.
 MANPAGES = $(wildcard man[1-9]/*.[1-9])

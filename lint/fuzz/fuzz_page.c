@@ -31,21 +31,12 @@
 #include "../suppress.h"
 #include "../tree.h"
 #include "../util.h"
+#include "common.h"
 
 int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
-static struct config	 cfg;
-static struct run_stats	 stats;
-static FILE		*sink;
 static char		 page[PATH_MAX];
-
-static void
-die(const char *what)
-{
-	perror(what);
-	exit(1);
-}
 
 static void
 write_file(const char *path, const void *buf, size_t len)
@@ -53,11 +44,11 @@ write_file(const char *path, const void *buf, size_t len)
 	int	 fd;
 
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644)) == -1)
-		die(path);
+		fuzz_die(path);
 	if (len > 0 && write(fd, buf, len) != (ssize_t)len)
-		die(path);
+		fuzz_die(path);
 	if (close(fd) == -1)
-		die(path);
+		fuzz_die(path);
 }
 
 /* The shipped prose rules sit in ../rules beside this program. */
@@ -77,7 +68,7 @@ load_prose(const char *argv0)
 	if (n <= 0)
 		n = snprintf(exe, sizeof(exe), "%s", argv0);
 	if (n <= 0 || (size_t)n >= sizeof(exe))
-		die("readlink /proc/self/exe");
+		fuzz_die("readlink /proc/self/exe");
 	exe[n] = '\0';
 	if ((slash = strrchr(exe, '/')) == NULL)
 		snprintf(exe, sizeof(exe), ".");
@@ -94,31 +85,16 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	static const char inc[] = ".SH NAME\ninc \\- included\n"
 	    ".SH DESCRIPTION\nSee\n.BR fuzz (7).\n";
 	char		 dir[PATH_MAX], sub[PATH_MAX];
-	const char	*tmp;
-	int		 i;
 
 	(void)argc;
 	mac_init();
 	load_prose((*argv)[0]);
-	cfg.enabled = xcalloc(rule_count(), 1);
-	cfg.level = xcalloc(rule_count(), 1);
-	for (i = 0; i < rule_count(); i++) {
-		cfg.enabled[i] = 1;
-		cfg.level[i] = (unsigned char)rule_get(i)->level;
-	}
-	cfg.fail_on = LVL_STYLE;
-	cfg.max_per_rule = 0;
-	stats.count = xcalloc(rule_count(), sizeof(*stats.count));
-	if ((sink = fopen("/dev/null", "w")) == NULL)
-		die("/dev/null");
-	if ((tmp = getenv("TMPDIR")) == NULL || *tmp == '\0')
-		tmp = "/tmp";
-	snprintf(dir, sizeof(dir), "%s/manlint-fuzz.XXXXXX", tmp);
-	if (mkdtemp(dir) == NULL)
-		die(dir);
+	fuzz_setup();
+	fuzz_cfg.max_per_rule = 0;
+	fuzz_tmpdir(dir, sizeof(dir));
 	snprintf(sub, sizeof(sub), "%s/man7", dir);
 	if (mkdir(sub, 0755) == -1)
-		die(sub);
+		fuzz_die(sub);
 	snprintf(page, sizeof(page), "%s/inc.7", sub);
 	write_file(page, inc, sizeof(inc) - 1);
 	snprintf(page, sizeof(page), "%s/fuzz.7", sub);
@@ -138,17 +114,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	write_file(page, data, size);
 	memset(&dl, 0, sizeof(dl));
-	cfg.format = (enum format)(size % (FMT_CHECKSTYLE + 1));
-	format_begin(sink, &cfg);
+	fuzz_cfg.format = (enum format)(size % (FMT_CHECKSTYLE + 1));
+	format_begin(fuzz_sink, &fuzz_cfg);
 	if ((f = src_read(page, err, sizeof(err))) == NULL)
-		die(err);
+		fuzz_die(err);
 	if (!f->toolarge && !f->binary) {
-		supp_check(f, &dl, &cfg);
-		pg = page_parse(f, &dl, &cfg);
+		supp_check(f, &dl, &fuzz_cfg);
+		pg = page_parse(f, &dl, &fuzz_cfg);
 	}
 	if (pg != NULL) {
-		check_page(pg, &dl, &cfg);
-		if ((ep = example_extract(pg, &dl, &cfg)) != NULL) {
+		check_page(pg, &dl, &fuzz_cfg);
+		if ((ep = example_extract(pg, &dl, &fuzz_cfg)) != NULL) {
 			for (i = 0; i < ep->nfiles; i++) {
 				free(example_text(&ep->files[i], &len));
 				if (!ep->files[i].header)
@@ -157,8 +133,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			example_free(ep);
 		}
 	}
-	diag_flush(&dl, &cfg, &stats, sink);
-	format_end(sink, &cfg, 1);
+	diag_flush(&dl, &fuzz_cfg, &fuzz_stats, fuzz_sink);
+	format_end(fuzz_sink, &fuzz_cfg, 1);
 	page_free(pg);
 	src_free(f);
 	free(dl.v);
