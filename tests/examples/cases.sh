@@ -25,15 +25,11 @@ exrun() {
 	err=$(cat "$tmp/err")
 }
 
-ex_why_run() {
-	why "exit status $rc" "stdout:" "$out" "stderr:" "$err"
-}
-
 # expect_line PATTERN: a line of the last run's output matches (grep -E).
 expect_line() {
 	grep -Eq -- "$1" <<< "$out" && return 0
 	why "no output line matches: $1"
-	ex_why_run
+	why_run
 	return 1
 }
 
@@ -87,7 +83,7 @@ ex_extract_bad_dir() {
 	exrun --extract-examples /dev/null/x ../lint/example-build-quiet.7
 	[ $rc -eq 2 ] && [ -n "$err" ] && return 0
 	why "expected exit status 2 and a message"
-	ex_why_run
+	why_run
 	return 1
 }
 
@@ -112,7 +108,7 @@ ex_jobs() {
 	exrun --examples -j 0 ../lint/example-build.7
 	[ $rc -eq 2 ] && return 0
 	why "-j 0 should be a usage error"
-	ex_why_run
+	why_run
 	return 1
 }
 
@@ -258,7 +254,7 @@ did not finish within 2 s; it was stopped with every process it started" ||
 	    return 1
 	if [ "$(wc -l <<< "$out")" -ne 1 ]; then
 		why "expected one diagnostic"
-		ex_why_run
+		why_run
 		return 1
 	fi
 	nothing_left
@@ -287,7 +283,7 @@ ex_pages() {
 	    "${pages[@]}"
 	if [ $rc -ne 0 ] || [ -n "$out" ]; then
 		why "expected exit status 0 and no output"
-		ex_why_run
+		why_run
 		return 1
 	fi
 	nothing_left

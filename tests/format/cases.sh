@@ -6,21 +6,6 @@
 fdir=$tmp/format
 mkdir -p "$fdir"
 
-# fml DIR ARG...: run manlint in DIR; sets rc, out and err.
-fml() {
-	local d=$1
-
-	shift
-	(cd "$d" && "$ML" "$@") > "$tmp/out" 2> "$tmp/err" < /dev/null
-	rc=$?
-	out=$(cat "$tmp/out")
-	err=$(cat "$tmp/err")
-}
-
-fwhy_run() {
-	why "exit status $rc" "stdout:" "$out" "stderr:" "$err"
-}
-
 # A page with diagnostics of each level, a suggestion with a quoted
 # "; " before it, and more of one rule than --max-per-rule shows.
 defects_page() {
@@ -67,24 +52,24 @@ fmt_compare() {
 	local f=$1
 
 	shift
-	fml "$fdir/pages" --format gcc "$@" "${fpages[@]}"
-	[ "$rc" -eq 1 ] || { why "gcc format: expected exit status 1"; fwhy_run; return 1; }
+	ml_in "$fdir/pages" --format gcc "$@" "${fpages[@]}"
+	[ "$rc" -eq 1 ] || { why "gcc format: expected exit status 1"; why_run; return 1; }
 	cp "$tmp/out" "$tmp/gcc.out"
-	fml "$fdir/pages" --format "$f" "$@" "${fpages[@]}"
-	[ "$rc" -eq 1 ] || { why "$f: expected exit status 1"; fwhy_run; return 1; }
+	ml_in "$fdir/pages" --format "$f" "$@" "${fpages[@]}"
+	[ "$rc" -eq 1 ] || { why "$f: expected exit status 1"; why_run; return 1; }
 	if ! "${fpy:-python3}" "$top/tests/format/compare.py" "$f" "$tmp/out" \
 	    "$tmp/gcc.out" "$top/tests/format/sarif-schema-2.1.0.json" \
 	    2> "$tmp/py"; then
 		why "$(cat "$tmp/py")"
-		fwhy_run
+		why_run
 		return 1
 	fi
 }
 
 # An empty run is a valid document too.
 fmt_sarif_clean() {
-	fml "$fdir/pages" --format sarif clean.7
-	[ "$rc" -eq 0 ] || { why "expected exit status 0"; fwhy_run; return 1; }
+	ml_in "$fdir/pages" --format sarif clean.7
+	[ "$rc" -eq 0 ] || { why "expected exit status 0"; why_run; return 1; }
 	"$fpy" -c '
 import json, sys, jsonschema
 log = json.load(open(sys.argv[1]))
@@ -92,12 +77,12 @@ jsonschema.validate(log, json.load(open(sys.argv[2])))
 assert log["runs"][0]["results"] == [], "results"
 assert log["runs"][0]["invocations"][0]["executionSuccessful"] is True
 ' "$tmp/out" "$top/tests/format/sarif-schema-2.1.0.json" 2> "$tmp/py" ||
-	    { why "$(cat "$tmp/py")"; fwhy_run; return 1; }
+	    { why "$(cat "$tmp/py")"; why_run; return 1; }
 }
 
 # The per-rule limit: a tool notification in SARIF, a notice in github.
 fmt_held() {
-	fml "$fdir/pages" --format sarif defects.7
+	ml_in "$fdir/pages" --format sarif defects.7
 	"$fpy" -c '
 import json, sys
 inv = json.load(open(sys.argv[1]))["runs"][0]["invocations"][0]
@@ -105,34 +90,34 @@ notes = inv["toolExecutionNotifications"]
 assert len(notes) == 1, notes
 assert notes[0]["associatedRule"]["id"] == "sentence-same-line", notes
 assert notes[0]["message"]["text"].startswith("1 more"), notes
-' "$tmp/out" 2> "$tmp/py" || { why "$(cat "$tmp/py")"; fwhy_run; return 1; }
-	fml "$fdir/pages" --format github defects.7
+' "$tmp/out" 2> "$tmp/py" || { why "$(cat "$tmp/py")"; why_run; return 1; }
+	ml_in "$fdir/pages" --format github defects.7
 	grep -qx '::notice file=defects.7::1 more \[sentence-same-line\] not shown; --max-per-rule 0 shows all' \
-	    <<< "$out" || { why "no notice of the held diagnostics"; fwhy_run; return 1; }
+	    <<< "$out" || { why "no notice of the held diagnostics"; why_run; return 1; }
 }
 
 # Workflow command escaping, byte for byte.
 fmt_github_escape() {
-	fml "$fdir/pages" --format github "sub dir/we,ir:d\"&<%.7"
+	ml_in "$fdir/pages" --format github "sub dir/we,ir:d\"&<%.7"
 	grep -qF '::notice file=sub dir/we%2Cir%3Ad"&<%25.7,line=5,col=20,title=trailing-space::trailing white space; remove it [trailing-space]' \
-	    <<< "$out" || { why "file name not escaped as a property"; fwhy_run; return 1; }
+	    <<< "$out" || { why "file name not escaped as a property"; why_run; return 1; }
 }
 
 fmt_json_suggestion() {
-	fml "$fdir/pages" --format json defects.7
+	ml_in "$fdir/pages" --format json defects.7
 	grep -qF '"rule":"trailing-space","message":"trailing white space; remove it","suggestion":"remove it"}' \
-	    <<< "$out" || { why "no suggestion key"; fwhy_run; return 1; }
+	    <<< "$out" || { why "no suggestion key"; why_run; return 1; }
 	if grep -F '"rule":"quote-unterminated"' <<< "$out" | grep -qF '"suggestion":"b'; then
 		why "a quoted \"; \" was taken for the suggestion"
-		fwhy_run
+		why_run
 		return 1
 	fi
 }
 
 fmt_bad_format() {
-	fml "$fdir/pages" --format xml clean.7
+	ml_in "$fdir/pages" --format xml clean.7
 	[ "$rc" -eq 2 ] && [[ $err == *sarif* ]] ||
-	    { why "--format xml: expected exit status 2 naming the formats"; fwhy_run; return 1; }
+	    { why "--format xml: expected exit status 2 naming the formats"; why_run; return 1; }
 }
 
 # ---- --color
@@ -140,23 +125,23 @@ fmt_bad_format() {
 ESC=$'\033'
 
 fmt_color() {
-	fml "$fdir/pages" --color always defects.7
+	ml_in "$fdir/pages" --color always defects.7
 	[[ $out == *"${ESC}[1;36mstyle:"* ]] ||
-	    { why "--color always: style is not colored"; fwhy_run; return 1; }
+	    { why "--color always: style is not colored"; why_run; return 1; }
 	grep -qx ' Text & more <text>. ' <<< "$out" ||
-	    { why "--color always: no source line"; fwhy_run; return 1; }
+	    { why "--color always: no source line"; why_run; return 1; }
 	grep -qxF "                    ${ESC}[1;32m^${ESC}[0m" <<< "$out" ||
-	    { why "--color always: no caret under column 20"; fwhy_run; return 1; }
-	fml "$fdir/pages" --color never defects.7
+	    { why "--color always: no caret under column 20"; why_run; return 1; }
+	ml_in "$fdir/pages" --color never defects.7
 	[[ $out != *"$ESC"* ]] && ! grep -q '\^' <<< "$out" ||
-	    { why "--color never: colored or with a caret"; fwhy_run; return 1; }
+	    { why "--color never: colored or with a caret"; why_run; return 1; }
 	# Standard output is a file here, so auto is never.
-	fml "$fdir/pages" defects.7
-	[[ $out != *"$ESC"* ]] || { why "auto colors a file"; fwhy_run; return 1; }
-	fml "$fdir/pages" --color always --format json defects.7
-	[[ $out != *"$ESC"* ]] || { why "json is colored"; fwhy_run; return 1; }
-	fml "$fdir/pages" --color sometimes defects.7
-	[ "$rc" -eq 2 ] || { why "--color sometimes: expected exit status 2"; fwhy_run; return 1; }
+	ml_in "$fdir/pages" defects.7
+	[[ $out != *"$ESC"* ]] || { why "auto colors a file"; why_run; return 1; }
+	ml_in "$fdir/pages" --color always --format json defects.7
+	[[ $out != *"$ESC"* ]] || { why "json is colored"; why_run; return 1; }
+	ml_in "$fdir/pages" --color sometimes defects.7
+	[ "$rc" -eq 2 ] || { why "--color sometimes: expected exit status 2"; why_run; return 1; }
 }
 
 # auto on a terminal colors, unless NO_COLOR is set.
@@ -195,7 +180,7 @@ rc_tree() {
 
 rc_files() {
 	rc_tree
-	fml "$fdir/rc/repo" --max-per-rule 0 man2/a.2 man3/deep/b.3 other/c.7
+	ml_in "$fdir/rc/repo" --max-per-rule 0 man2/a.2 man3/deep/b.3 other/c.7
 	local want
 	want=$(printf '%s\n' \
 	    'man2/a.2:5:5: warning: "foo" is a placeholder [no-foo]' \
@@ -204,37 +189,37 @@ rc_files() {
 	    'man3/deep/b.3:5:10: style: new sentence starts mid-line; start it on a new source line [sentence-same-line]' \
 	    'other/c.7:5:14: style: trailing white space; remove it [trailing-space]')
 	[ "$out" = "$want" ] && [ "$rc" -eq 1 ] ||
-	    { why "expected:" "$want"; fwhy_run; return 1; }
+	    { why "expected:" "$want"; why_run; return 1; }
 }
 
 # The command line wins over the file.
 rc_command_line_wins() {
 	rc_tree
-	fml "$fdir/rc/repo" --enable sentence-same-line --disable no-foo man2/a.2
+	ml_in "$fdir/rc/repo" --enable sentence-same-line --disable no-foo man2/a.2
 	grep -q '\[sentence-same-line\]' <<< "$out" && ! grep -q '\[no-foo\]' <<< "$out" ||
-	    { why "--enable/--disable did not win over .manlintrc"; fwhy_run; return 1; }
-	fml "$fdir/rc/repo" --profile man-pages other/c.7
+	    { why "--enable/--disable did not win over .manlintrc"; why_run; return 1; }
+	ml_in "$fdir/rc/repo" --profile man-pages other/c.7
 	grep -q '\[sentence-same-line\]' <<< "$out" ||
-	    { why "--profile did not win over the file's profile"; fwhy_run; return 1; }
-	fml "$fdir/rc/repo" --no-config man2/a.2
+	    { why "--profile did not win over the file's profile"; why_run; return 1; }
+	ml_in "$fdir/rc/repo" --no-config man2/a.2
 	grep -q '^man2/a.2:5:14: style: .*\[trailing-space\]' <<< "$out" ||
-	    { why "--no-config still read .manlintrc"; fwhy_run; return 1; }
-	fml "$fdir/rc/repo" --enable no-foo other/c.7
+	    { why "--no-config still read .manlintrc"; why_run; return 1; }
+	ml_in "$fdir/rc/repo" --enable no-foo other/c.7
 	[ "$rc" -eq 2 ] ||
-	    { why "a rule of another directory's rc file was known"; fwhy_run; return 1; }
+	    { why "a rule of another directory's rc file was known"; why_run; return 1; }
 }
 
 rc_errors() {
 	rc_tree
 	printf 'enable sentence-same-line\nlevel trailing-space loud\n' \
 	    > "$fdir/rc/repo/.manlintrc"
-	fml "$fdir/rc/repo" man2/a.2
+	ml_in "$fdir/rc/repo" man2/a.2
 	[ "$rc" -eq 2 ] && [[ $err == *"/repo/.manlintrc:2: error: level takes"* ]] ||
-	    { why "expected exit status 2 and FILE:2: error"; fwhy_run; return 1; }
+	    { why "expected exit status 2 and FILE:2: error"; why_run; return 1; }
 	printf 'disable no-such-rule\n' > "$fdir/rc/repo/.manlintrc"
-	fml "$fdir/rc/repo" man2/a.2 other/c.7
+	ml_in "$fdir/rc/repo" man2/a.2 other/c.7
 	[ "$rc" -eq 2 ] && [[ $err == *"unknown rule"* ]] && [[ $out == other/c.7:* ]] ||
-	    { why "expected the page under the bad file skipped, the other checked"; fwhy_run; return 1; }
+	    { why "expected the page under the bad file skipped, the other checked"; why_run; return 1; }
 }
 
 # ---- --baseline
@@ -250,25 +235,25 @@ baseline_record_and_filter() {
 	rm -rf "$b"
 	mkdir -p "$b"
 	bl_page 'Old trailing. ' 'Old one. Old two.' > "$b/p.7"
-	fml "$b" --baseline base.txt p.7
+	ml_in "$b" --baseline base.txt p.7
 	[ "$rc" -eq 0 ] && [ -z "$out" ] && [[ $err == *"base.txt: 2 diagnostics recorded"* ]] ||
-	    { why "recording: expected no output, exit 0, a count"; fwhy_run; return 1; }
+	    { why "recording: expected no output, exit 0, a count"; why_run; return 1; }
 	[ "$(grep -vc '^#' "$b/base.txt")" -eq 2 ] ||
 	    { why "base.txt:" "$(cat "$b/base.txt")"; return 1; }
-	fml "$b" --baseline base.txt p.7
+	ml_in "$b" --baseline base.txt p.7
 	[ "$rc" -eq 0 ] && [ -z "$out" ] ||
-	    { why "the same page is not clean against its baseline"; fwhy_run; return 1; }
+	    { why "the same page is not clean against its baseline"; why_run; return 1; }
 	# Lines added above move the old ones; one new defect.
 	bl_page 'Added line.' 'Another.' 'Old trailing. ' 'Old one. Old two.' \
 	    'New one. New two.' > "$b/p.7"
-	fml "$b" --baseline base.txt p.7
+	ml_in "$b" --baseline base.txt p.7
 	[ "$rc" -eq 1 ] && [ "$out" = "p.7:9:10: style: new sentence starts mid-line; start it on a new source line [sentence-same-line]" ] ||
-	    { why "expected only the new diagnostic"; fwhy_run; return 1; }
-	fml "$b" --baseline base.txt --update-baseline p.7
+	    { why "expected only the new diagnostic"; why_run; return 1; }
+	ml_in "$b" --baseline base.txt --update-baseline p.7
 	[ "$rc" -eq 0 ] && [ "$(grep -vc '^#' "$b/base.txt")" -eq 3 ] ||
-	    { why "--update-baseline did not record 3"; fwhy_run; return 1; }
-	fml "$b" --baseline base.txt p.7
-	[ -z "$out" ] || { why "not clean after --update-baseline"; fwhy_run; return 1; }
+	    { why "--update-baseline did not record 3"; why_run; return 1; }
+	ml_in "$b" --baseline base.txt p.7
+	[ -z "$out" ] || { why "not clean after --update-baseline"; why_run; return 1; }
 	# Written by rename: no temporary file is left, the mode follows umask.
 	[ "$(find "$b" -name '.manlint-baseline.*' | wc -l)" -eq 0 ] ||
 	    { why "a temporary file was left"; return 1; }
@@ -283,14 +268,14 @@ baseline_errors() {
 	mkdir -p "$b"
 	bl_page 'Text. ' > "$b/p.7"
 	printf 'p.7 trailing-space\n' > "$b/bad.txt"
-	fml "$b" --baseline bad.txt p.7
+	ml_in "$b" --baseline bad.txt p.7
 	[ "$rc" -eq 2 ] && [[ $err == *"bad.txt:1: not a baseline entry"* ]] ||
-	    { why "a bad baseline: expected exit status 2 and FILE:LINE"; fwhy_run; return 1; }
-	fml "$b" --update-baseline p.7
-	[ "$rc" -eq 2 ] || { why "--update-baseline alone: expected 2"; fwhy_run; return 1; }
-	fml "$b" --baseline no/such/dir/base.txt p.7
+	    { why "a bad baseline: expected exit status 2 and FILE:LINE"; why_run; return 1; }
+	ml_in "$b" --update-baseline p.7
+	[ "$rc" -eq 2 ] || { why "--update-baseline alone: expected 2"; why_run; return 1; }
+	ml_in "$b" --baseline no/such/dir/base.txt p.7
 	[ "$rc" -eq 2 ] && [ ! -e "$b/no" ] ||
-	    { why "an unwritable baseline: expected exit status 2"; fwhy_run; return 1; }
+	    { why "an unwritable baseline: expected exit status 2"; why_run; return 1; }
 }
 
 if [ -n "$fpy" ]; then

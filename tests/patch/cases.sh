@@ -81,21 +81,6 @@ pm_line() {
 	grep -n -x -F -- "$2" "$1" | head -1 | cut -d: -f1
 }
 
-# pm_run DIR ARG...: run manlint in DIR; sets rc, out and err.
-pm_run() {
-	local dir=$1
-
-	shift
-	(cd "$dir" && "$ML" "$@") > "$tmp/out" 2> "$tmp/err" < /dev/null
-	rc=$?
-	out=$(cat "$tmp/out")
-	err=$(cat "$tmp/err")
-}
-
-pm_why() {
-	why "exit status $rc" "stdout:" "$out" "stderr:" "$err"
-}
-
 # The expected "LINE RULE MAILLINE" of each defect, for PAGE (whose
 # tag line may have moved) and the mail MAIL, whose lines are counted
 # from its line FIRST.
@@ -124,20 +109,20 @@ pm_expect() {
 	got=$(pm_got)
 	if [ "$got" != "$want" ]; then
 		why "expected (line rule mail-line):" "$want" "got:" "$got"
-		pm_why
+		why_run
 		return 1
 	fi
 	if [ "$(wc -l <<< "$out")" -ne "$(wc -l <<< "$want")" ]; then
 		why "other diagnostics than the expected ones:"
-		pm_why
+		why_run
 		return 1
 	fi
 }
 
 # The whole mail, in the working tree.
 patch_mail() {
-	pm_run "$top" --diff "$mail"
-	[ "$rc" -eq 1 ] || { why "expected exit status 1"; pm_why; return 1; }
+	ml_in "$top" --diff "$mail"
+	[ "$rc" -eq 1 ] || { why "expected exit status 1"; why_run; return 1; }
 	pm_expect "$(pm_want "$page" "$mail")"
 }
 
@@ -150,14 +135,14 @@ patch_untouched() {
 	# shellcheck disable=SC1003 # sed's a\ is not a shell escape
 	sed -e '/^\.SH DESCRIPTION/a\' -e 'Not touched. Two sentences.' \
 	    -e '$s/$/ /' "$page" > "$base"
-	pm_run "$pm/base" man2/mmap.2
+	ml_in "$pm/base" man2/mmap.2
 	if [ "$(grep -c 'sentence-same-line\|trailing-space' <<< "$out")" -ne 2 ]
 	then
 		why "the injected defects are not seen in the page itself:"
-		pm_why
+		why_run
 		return 1
 	fi
-	pm_run "$top" --diff --base "$pm/base" "$mail"
+	ml_in "$top" --diff --base "$pm/base" "$mail"
 	pm_expect "$(pm_want "$base" "$mail")"
 }
 
@@ -168,8 +153,8 @@ patch_applied() {
 	cp "$page" "$pm/applied/man2/"
 	(cd "$pm/applied" && git apply "$mail") > "$tmp/out" 2>&1 ||
 	    { why "git apply:" "$(cat "$tmp/out")"; return 1; }
-	pm_run "$top" --diff --base "$pm/applied" "$mail"
-	[ "$rc" -eq 1 ] || { why "expected exit status 1"; pm_why; return 1; }
+	ml_in "$top" --diff --base "$pm/applied" "$mail"
+	[ "$rc" -eq 1 ] || { why "expected exit status 1"; why_run; return 1; }
 	pm_expect "$(pm_want "$page" "$mail")"
 }
 
@@ -186,7 +171,7 @@ patch_stdin() {
 	out=$(cat "$tmp/out")
 	err=$(cat "$tmp/err")
 	[[ $out == *"misspelled (from patch line $((at - first + 1)));"* ]] ||
-	    { why "the mail line is not given as a patch line"; pm_why
+	    { why "the mail line is not given as a patch line"; why_run
 		return 1; }
 	pm_expect "$(pm_want "$page" "$mail" "$first")"
 }
@@ -213,20 +198,20 @@ patch_qp() {
 	}' "$mail" > "$pm/qp.mail"
 	grep -q '=$' "$pm/qp.mail" ||
 	    { why "no soft line break made"; return 1; }
-	pm_run "$top" --diff "$pm/qp.mail"
+	ml_in "$top" --diff "$pm/qp.mail"
 	# The mail lines are those of the encoded mail: check the page's.
 	got=$(pm_got | cut -d' ' -f1,2)
 	want=$(pm_want "$page" "$mail" | cut -d' ' -f1,2)
 	[ "$got" = "$want" ] && [ "$rc" -eq 1 ] && return 0
 	why "expected:" "$want" "got:" "$got"
-	pm_why
+	why_run
 	return 1
 }
 
 # The mail quoted in a reply, every line behind "> ".
 patch_quoted() {
 	sed 's/^/> /' "$mail" > "$pm/reply.mail"
-	pm_run "$top" --diff "$pm/reply.mail"
+	ml_in "$top" --diff "$pm/reply.mail"
 	pm_expect "$(pm_want "$page" "$mail")"
 }
 
@@ -235,17 +220,17 @@ patch_quoted() {
 pm_damaged() {
 	local f=$pm/$1 text=$2 at=$3
 
-	pm_run "$top" --diff "$f"
-	[ "$rc" -eq 2 ] || { why "expected exit status 2"; pm_why; return 1; }
+	ml_in "$top" --diff "$f"
+	[ "$rc" -eq 2 ] || { why "expected exit status 2"; why_run; return 1; }
 	if [[ $out != "$f:$at:1: error: "*"$text"*"[patch-does-not-apply]" ]]
 	then
 		why "expected one patch-does-not-apply at line $at saying" \
 		    "\"$text\""
-		pm_why
+		why_run
 		return 1
 	fi
 	[[ $err == *"does not apply (line $at)"* ]] ||
-	    { why "standard error does not say so"; pm_why; return 1; }
+	    { why "standard error does not say so"; why_run; return 1; }
 	pm_fired=1
 }
 
@@ -298,11 +283,11 @@ patch_miscounted() {
 patch_other_version() {
 	mkdir -p "$pm/other/man2"
 	sed "$((anchor + 1))s/^/Changed: /" "$page" > "$pm/other/man2/mmap.2"
-	pm_run "$top" --diff --base "$pm/other" "$mail"
+	ml_in "$top" --diff --base "$pm/other" "$mail"
 	[ "$rc" -eq 2 ] && [[ $out == *"does not match man2/mmap.2 line"* ]] &&
 	    return 0
 	why "expected exit status 2 and a word on the other version"
-	pm_why
+	why_run
 	return 1
 }
 
@@ -346,7 +331,7 @@ patch_series() {
 	+Added. Here.
 	 The end.
 	EOF
-	pm_run "$pm/series" --diff 1.diff 2.diff
+	ml_in "$pm/series" --diff 1.diff 2.diff
 	msg="style: new sentence starts mid-line"
 	fix="start it on a new source line [sentence-same-line]"
 	want="man7/new.7:5:7: $msg (from 1.diff:16); $fix
@@ -355,19 +340,19 @@ man7/new.7:6:8: $msg (from 2.diff:6); $fix"
 	    [ -f "$pm/series/man7/gone.7" ] &&
 	    [ ! -e "$pm/series/man7/new.7" ] && return 0
 	why "expected:" "$want" "and the tree untouched"
-	pm_why
+	why_run
 	return 1
 }
 
 patch_usage() {
-	pm_run "$top" --base "$pm" man2/mmap.2
-	[ "$rc" -eq 2 ] || { why "--base without --diff"; pm_why; return 1; }
-	pm_run "$top" --diff man2/mmap.2
+	ml_in "$top" --base "$pm" man2/mmap.2
+	[ "$rc" -eq 2 ] || { why "--base without --diff"; why_run; return 1; }
+	ml_in "$top" --diff man2/mmap.2
 	{ [ "$rc" -eq 2 ] && [[ $err == *"no diff found"* ]]; } ||
-	    { why "a page given to --diff"; pm_why; return 1; }
-	pm_run "$top" --diff - < /dev/null
+	    { why "a page given to --diff"; why_run; return 1; }
+	ml_in "$top" --diff - < /dev/null
 	{ [ "$rc" -eq 0 ] && [ -z "$out" ]; } ||
-	    { why "an empty diff"; pm_why; return 1; }
+	    { why "an empty diff"; why_run; return 1; }
 }
 
 # No temporary tree is left behind.
