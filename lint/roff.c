@@ -173,10 +173,21 @@ roff_pos(const struct seg *segs, int nsegs, size_t off, int *line, int *col)
  * rest of the line; advance *i past it.  Return the end of what was
  * written, where the NUL goes.
  */
+/*
+ * The bytes that end a run of plain bytes in an argument, unquoted and
+ * quoted: most arguments are such a run, copied at once.
+ */
+static const unsigned char argstop[256] = {
+	[' '] = 1, ['\t'] = 1, ['\\'] = 1
+};
+static const unsigned char quotstop[256] = {
+	['"'] = 1, ['\\'] = 1
+};
+
 static char *
 read_arg(const char *s, size_t len, size_t *i, struct arg *a, char *o)
 {
-	size_t		 j = *i;
+	size_t		 j = *i, k;
 	struct esc	 e;
 
 	if (s[j] == '"') {
@@ -203,7 +214,12 @@ read_arg(const char *s, size_t len, size_t *i, struct arg *a, char *o)
 				j += e.len;
 				continue;
 			}
-			*o++ = s[j++];
+			for (k = j + 1; k < len && !quotstop[(unsigned char)s[k]];
+			    k++)
+				continue;
+			memcpy(o, s + j, k - j);
+			o += k - j;
+			j = k;
 		}
 	} else {
 		while (j < len && s[j] != ' ' && s[j] != '\t') {
@@ -214,7 +230,12 @@ read_arg(const char *s, size_t len, size_t *i, struct arg *a, char *o)
 				j += e.len;
 				continue;
 			}
-			*o++ = s[j++];
+			for (k = j + 1; k < len && !argstop[(unsigned char)s[k]];
+			    k++)
+				continue;
+			memcpy(o, s + j, k - j);
+			o += k - j;
+			j = k;
 		}
 	}
 	*o = '\0';
@@ -246,7 +267,7 @@ roff_args(struct arena *ar, const char *s, size_t len,
 		*args = NULL;
 		return 0;
 	}
-	o = arena_alloc(ar, len - i + 1);
+	o = arena_take(ar, len - i + 1);
 	for (;;) {
 		while (i < len && (s[i] == ' ' || s[i] == '\t'))
 			i++;
@@ -266,7 +287,7 @@ roff_args(struct arena *ar, const char *s, size_t len,
 		o++;
 		n++;
 	}
-	*args = arena_alloc(ar, n * sizeof(**args));
+	*args = arena_take(ar, n * sizeof(**args));
 	memcpy(*args, argv_tmp, n * sizeof(**args));
 	return n;
 }
