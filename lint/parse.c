@@ -715,8 +715,12 @@ classify(struct parser *p, const struct srcfile *f, char *s,
 	}
 	n = new_node(p, f, N_MACRO, s, len, segs, nsegs);
 	n->cc = s[0];
-	n->name = arena_strndup(&p->pg->arena, s + i, j - i);
+	/* A name found in the table is spelt as there: no copy is needed. */
 	n->tok = mac_lookup(s + i, j - i);
+	if (n->tok < TOK__COUNT)
+		n->name = mac_table[n->tok].name;
+	else
+		n->name = arena_strndup(&p->pg->arena, s + i, j - i);
 	if (n->tok == TOK_UNKNOWN && is_def(p->pg, s + i, j - i))
 		n->tok = TOK_USER;
 	*argoff = j;
