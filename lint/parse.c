@@ -257,7 +257,7 @@ line_text(struct parser *p, struct srcfile *f, const struct lline *l)
 {
 	const struct srcline	*sl = &f->lines[l->line - 1];
 
-	if (l->nsegs == 1 && l->len == sl->len) {
+	if (l->whole) {
 		f->buf[sl->off + sl->len] = '\0';
 		return f->buf + sl->off;
 	}
@@ -361,7 +361,7 @@ read_region(struct parser *p, struct srcfile *f, int *pos, struct node *r,
 		n->flags |= flag | (r->flags & NF_COND);
 		link_doc(p->pg, n);
 		append(r, n);
-		if (is_end_line(l.buf, l.len, end)) {
+		if (is_end_line(n->text, l.len, end)) {
 			n->flags |= NF_CLOSER;
 			roff_lline_free(&l);
 			return;
@@ -370,17 +370,17 @@ read_region(struct parser *p, struct srcfile *f, int *pos, struct node *r,
 			continue;
 		/* tbl: options (optional), format lines, then data. */
 		e = l.len;
-		while (e > 0 && is_space(l.buf[e - 1]))
+		while (e > 0 && is_space(n->text[e - 1]))
 			e--;
-		if (tblpart == TBL_OPTIONS && e > 0 && l.buf[e - 1] == ';') {
+		if (tblpart == TBL_OPTIONS && e > 0 && n->text[e - 1] == ';') {
 			n->aux = TBL_OPTIONS;
-			r->aux = tbl_tab(l.buf);
+			r->aux = tbl_tab(n->text);
 			tblpart = TBL_FORMAT;
 			continue;
 		}
 		if (tblpart != TBL_DATA) {
 			n->aux = TBL_FORMAT;
-			tblpart = e > 0 && l.buf[e - 1] == '.' ? TBL_DATA :
+			tblpart = e > 0 && n->text[e - 1] == '.' ? TBL_DATA :
 			    TBL_FORMAT;
 			continue;
 		}

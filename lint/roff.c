@@ -118,6 +118,7 @@ roff_getline(const struct srcfile *f, int *pos, struct lline *l)
 	l->comment_col = 0;
 	l->open_braces = l->close_braces = 0;
 	l->escapes = l->tabs = 0;
+	l->whole = 0;
 	if (ln >= f->nlines)
 		return 0;
 	l->line = ln + 1;
@@ -133,12 +134,19 @@ roff_getline(const struct srcfile *f, int *pos, struct lline *l)
 			    &join);
 		}
 		lline_addseg(l, ++ln, 1);
+		/* Most lines are one whole physical line: left in place. */
+		if (l->len == 0 && !join && keep == sl->len) {
+			l->whole = 1;
+			l->len = keep;
+			break;
+		}
 		/* Room for the NUL too. */
 		lline_reserve(l, keep);
 		memcpy(l->buf + l->len, f->buf + sl->off, keep);
 		l->len += keep;
 	} while (join && ln < f->nlines);
-	l->buf[l->len] = '\0';
+	if (!l->whole)
+		l->buf[l->len] = '\0';
 	l->lastline = ln;
 	*pos = ln;
 	return 1;
