@@ -280,7 +280,9 @@ new_node(struct parser *p, const struct srcfile *f, enum ntype type,
 		segs++;
 		nsegs--;
 	}
-	n = arena_alloc(&p->pg->arena, sizeof(*n) + nsegs * sizeof(*segs));
+	/* The segments are copied over: only the node need be cleared. */
+	n = arena_take(&p->pg->arena, sizeof(*n) + nsegs * sizeof(*segs));
+	memset(n, 0, sizeof(*n));
 	n->segs = (struct seg *)(n + 1);
 	if (nsegs == 1)
 		n->segs[0] = segs[0];
