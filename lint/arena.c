@@ -69,7 +69,7 @@ arena_grow(struct arena *a, size_t n)
  * be inlined.
  */
 static inline void *
-arena_take(struct arena *a, size_t n)
+take(struct arena *a, size_t n)
 {
 	struct arena_block	*b = a->head;
 	void			*p;
@@ -87,9 +87,15 @@ arena_alloc(struct arena *a, size_t n)
 {
 	void	*p;
 
-	p = arena_take(a, n);
+	p = take(a, n);
 	memset(p, 0, n);
 	return p;
+}
+
+void *
+arena_take(struct arena *a, size_t n)
+{
+	return take(a, n);
 }
 
 char *
@@ -97,7 +103,7 @@ arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	char	*p;
 
-	p = arena_take(a, n + 1);
+	p = take(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

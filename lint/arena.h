@@ -14,6 +14,7 @@ struct arena {
 };
 
 void	*arena_alloc(struct arena *, size_t);	/* zeroed */
+void	*arena_take(struct arena *, size_t);	/* not cleared */
 char	*arena_strndup(struct arena *, const char *, size_t);
 void	 arena_free(struct arena *);	/* keeps some blocks for reuse */
 void	 arena_release(void);		/* frees the blocks kept */

@@ -257,7 +257,7 @@ line_text(struct parser *p, struct srcfile *f, const struct lline *l)
 {
 	const struct srcline	*sl = &f->lines[l->line - 1];
 
-	if (l->nsegs == 1 && l->len == sl->len) {
+	if (l->whole) {
 		f->buf[sl->off + sl->len] = '\0';
 		return f->buf + sl->off;
 	}
@@ -280,7 +280,9 @@ new_node(struct parser *p, const struct srcfile *f, enum ntype type,
 		segs++;
 		nsegs--;
 	}
-	n = arena_alloc(&p->pg->arena, sizeof(*n) + nsegs * sizeof(*segs));
+	/* The segments are copied over: only the node need be cleared. */
+	n = arena_take(&p->pg->arena, sizeof(*n) + nsegs * sizeof(*segs));
+	memset(n, 0, sizeof(*n));
 	n->segs = (struct seg *)(n + 1);
 	if (nsegs == 1)
 		n->segs[0] = segs[0];
@@ -361,7 +363,7 @@ read_region(struct parser *p, struct srcfile *f, int *pos, struct node *r,
 		n->flags |= flag | (r->flags & NF_COND);
 		link_doc(p->pg, n);
 		append(r, n);
-		if (is_end_line(l.buf, l.len, end)) {
+		if (is_end_line(n->text, l.len, end)) {
 			n->flags |= NF_CLOSER;
 			roff_lline_free(&l);
 			return;
@@ -370,17 +372,17 @@ read_region(struct parser *p, struct srcfile *f, int *pos, struct node *r,
 			continue;
 		/* tbl: options (optional), format lines, then data. */
 		e = l.len;
-		while (e > 0 && is_space(l.buf[e - 1]))
+		while (e > 0 && is_space(n->text[e - 1]))
 			e--;
-		if (tblpart == TBL_OPTIONS && e > 0 && l.buf[e - 1] == ';') {
+		if (tblpart == TBL_OPTIONS && e > 0 && n->text[e - 1] == ';') {
 			n->aux = TBL_OPTIONS;
-			r->aux = tbl_tab(l.buf);
+			r->aux = tbl_tab(n->text);
 			tblpart = TBL_FORMAT;
 			continue;
 		}
 		if (tblpart != TBL_DATA) {
 			n->aux = TBL_FORMAT;
-			tblpart = e > 0 && l.buf[e - 1] == '.' ? TBL_DATA :
+			tblpart = e > 0 && n->text[e - 1] == '.' ? TBL_DATA :
 			    TBL_FORMAT;
 			continue;
 		}
@@ -715,8 +717,12 @@ classify(struct parser *p, const struct srcfile *f, char *s,
 	}
 	n = new_node(p, f, N_MACRO, s, len, segs, nsegs);
 	n->cc = s[0];
-	n->name = arena_strndup(&p->pg->arena, s + i, j - i);
+	/* A name found in the table is spelt as there: no copy is needed. */
 	n->tok = mac_lookup(s + i, j - i);
+	if (n->tok < TOK__COUNT)
+		n->name = mac_table[n->tok].name;
+	else
+		n->name = arena_strndup(&p->pg->arena, s + i, j - i);
 	if (n->tok == TOK_UNKNOWN && is_def(p->pg, s + i, j - i))
 		n->tok = TOK_USER;
 	*argoff = j;

@@ -14,23 +14,36 @@
 #include "tree.h"
 #include "util.h"
 
-/* Room for n more bytes and the NUL. */
 static void
-reserve(struct ptext *pt, size_t n)
+grow_text(struct ptext *pt, size_t n)
 {
-	if (pt->len + n + 1 <= pt->cap)
-		return;
 	while (pt->len + n + 1 > pt->cap)
 		pt->cap = pt->cap ? pt->cap * 2 : 4096;
 	pt->s = xrealloc(pt->s, pt->cap);
 	pt->font = xrealloc(pt->font, pt->cap);
 }
 
+/* Room for n more bytes and the NUL: asked for by every put. */
+static inline void
+reserve(struct ptext *pt, size_t n)
+{
+	if (pt->len + n + 1 > pt->cap)
+		grow_text(pt, n);
+}
+
+static void
+grow_segs(struct ptext *pt)
+{
+	pt->segcap = pt->segcap ? pt->segcap * 2 : 256;
+	pt->seg = xreallocarray(pt->seg, pt->segcap, sizeof(*pt->seg));
+}
+
 /*
  * The next byte comes from at: a new segment, unless the last one goes
- * on there.  A segment emptied by put_break() is reused.
+ * on there.  A segment emptied by put_break() is reused.  Every put
+ * asks, so the array's growth is kept out of the way of inlining.
  */
-static void
+static inline void
 mark(struct ptext *pt, const struct ppos *at)
 {
 	struct pseg	*l;
@@ -45,11 +58,8 @@ mark(struct ptext *pt, const struct ppos *at)
 			return;
 		}
 	}
-	if (pt->nseg == pt->segcap) {
-		pt->segcap = pt->segcap ? pt->segcap * 2 : 256;
-		pt->seg = xreallocarray(pt->seg, pt->segcap,
-		    sizeof(*pt->seg));
-	}
+	if (pt->nseg == pt->segcap)
+		grow_segs(pt);
 	pt->seg[pt->nseg].off = pt->len;
 	pt->seg[pt->nseg++].at = *at;
 }

@@ -118,6 +118,7 @@ roff_getline(const struct srcfile *f, int *pos, struct lline *l)
 	l->comment_col = 0;
 	l->open_braces = l->close_braces = 0;
 	l->escapes = l->tabs = 0;
+	l->whole = 0;
 	if (ln >= f->nlines)
 		return 0;
 	l->line = ln + 1;
@@ -133,12 +134,19 @@ roff_getline(const struct srcfile *f, int *pos, struct lline *l)
 			    &join);
 		}
 		lline_addseg(l, ++ln, 1);
+		/* Most lines are one whole physical line: left in place. */
+		if (l->len == 0 && !join && keep == sl->len) {
+			l->whole = 1;
+			l->len = keep;
+			break;
+		}
 		/* Room for the NUL too. */
 		lline_reserve(l, keep);
 		memcpy(l->buf + l->len, f->buf + sl->off, keep);
 		l->len += keep;
 	} while (join && ln < f->nlines);
-	l->buf[l->len] = '\0';
+	if (!l->whole)
+		l->buf[l->len] = '\0';
 	l->lastline = ln;
 	*pos = ln;
 	return 1;
@@ -173,10 +181,21 @@ roff_pos(const struct seg *segs, int nsegs, size_t off, int *line, int *col)
  * rest of the line; advance *i past it.  Return the end of what was
  * written, where the NUL goes.
  */
+/*
+ * The bytes that end a run of plain bytes in an argument, unquoted and
+ * quoted: most arguments are such a run, copied at once.
+ */
+static const unsigned char argstop[256] = {
+	[' '] = 1, ['\t'] = 1, ['\\'] = 1
+};
+static const unsigned char quotstop[256] = {
+	['"'] = 1, ['\\'] = 1
+};
+
 static char *
 read_arg(const char *s, size_t len, size_t *i, struct arg *a, char *o)
 {
-	size_t		 j = *i;
+	size_t		 j = *i, k;
 	struct esc	 e;
 
 	if (s[j] == '"') {
@@ -203,7 +222,12 @@ read_arg(const char *s, size_t len, size_t *i, struct arg *a, char *o)
 				j += e.len;
 				continue;
 			}
-			*o++ = s[j++];
+			for (k = j + 1; k < len && !quotstop[(unsigned char)s[k]];
+			    k++)
+				continue;
+			memcpy(o, s + j, k - j);
+			o += k - j;
+			j = k;
 		}
 	} else {
 		while (j < len && s[j] != ' ' && s[j] != '\t') {
@@ -214,7 +238,12 @@ read_arg(const char *s, size_t len, size_t *i, struct arg *a, char *o)
 				j += e.len;
 				continue;
 			}
-			*o++ = s[j++];
+			for (k = j + 1; k < len && !argstop[(unsigned char)s[k]];
+			    k++)
+				continue;
+			memcpy(o, s + j, k - j);
+			o += k - j;
+			j = k;
 		}
 	}
 	*o = '\0';
@@ -246,7 +275,7 @@ roff_args(struct arena *ar, const char *s, size_t len,
 		*args = NULL;
 		return 0;
 	}
-	o = arena_alloc(ar, len - i + 1);
+	o = arena_take(ar, len - i + 1);
 	for (;;) {
 		while (i < len && (s[i] == ' ' || s[i] == '\t'))
 			i++;
@@ -266,7 +295,7 @@ roff_args(struct arena *ar, const char *s, size_t len,
 		o++;
 		n++;
 	}
-	*args = arena_alloc(ar, n * sizeof(**args));
+	*args = arena_take(ar, n * sizeof(**args));
 	memcpy(*args, argv_tmp, n * sizeof(**args));
 	return n;
 }

@@ -19,6 +19,8 @@ struct seg {
 
 struct lline {
 	char		*buf;	/* content, comment removed, NUL-terminated */
+	int		 whole;	/* or: the content is physical line "line"
+				   of the file, as it is; buf is not set */
 	size_t		 len;
 	size_t		 cap;
 	struct seg	*segs;

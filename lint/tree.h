@@ -63,7 +63,7 @@ enum sec {
 struct node {
 	enum ntype	 type;
 	enum tok	 tok;
-	char		*name;	/* macro name as written */
+	const char	*name;	/* macro name as written */
 	const struct srcfile *file;
 	int		 line;
 	int		 col;
