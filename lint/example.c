@@ -381,14 +381,6 @@ comment_text(const struct node *n, size_t *len)
 	return NULL;
 }
 
-static int
-starts(const char *s, size_t len, const char *word)
-{
-	size_t	 n = strlen(word);
-
-	return len >= n && memcmp(s, word, n) == 0;
-}
-
 /* A file name the SRC BEGIN comment may give: no directory, .c or .h. */
 static int
 good_name(const char *s, size_t len)
@@ -493,7 +485,7 @@ comment(struct xctx *x, const struct node *n)
 	 * "[[deprecated]] SRC BEGIN", "[[invalid]] SRC BEGIN": the page
 	 * says the program is not meant to build; it is left out.
 	 */
-	if (starts(s, len, "[[") &&
+	if (has_prefix(s, len, "[[") &&
 	    (attr = strstr(s, "]] SRC BEGIN")) != NULL && attr < s + len) {
 		if (x->inprog)
 			end_region(x);
@@ -502,15 +494,15 @@ comment(struct xctx *x, const struct node *n)
 		x->saw_ex = 1;
 		return;
 	}
-	if (starts(s, len, "SRC BEGIN"))
+	if (has_prefix(s, len, "SRC BEGIN"))
 		begin_region(x, n, s + 9, len - 9);
-	else if (starts(s, len, "SRC END")) {
+	else if (has_prefix(s, len, "SRC END")) {
 		if (x->inprog)
 			end_region(x);
 		else
 			extract_diag(x, n->file, n->line, 1,
 			    "SRC END without SRC BEGIN%s", "");
-	} else if (starts(s, len, "manlint: output-varies")) {
+	} else if (has_prefix(s, len, "manlint: output-varies")) {
 		if (x->blk != NULL)
 			x->blk->varies = 1;
 		else

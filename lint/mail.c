@@ -18,14 +18,6 @@
 #include "util.h"
 
 static int
-starts(const char *s, size_t len, const char *prefix)
-{
-	size_t	 n = strlen(prefix);
-
-	return len >= n && memcmp(s, prefix, n) == 0;
-}
-
-static int
 istarts(const char *s, size_t len, const char *prefix)
 {
 	size_t	 n = strlen(prefix);
@@ -108,7 +100,7 @@ read_headers(struct mail *m, const struct srcfile *f, int *qp)
 	size_t		 len, name;
 	int		 i = 0, in_subject = 0;
 
-	if (f->nlines > 0 && starts(f->buf + f->lines[0].off,
+	if (f->nlines > 0 && has_prefix(f->buf + f->lines[0].off,
 	    f->lines[0].len, "From "))
 		i = 1;
 	for (; i < f->nlines; i++) {
@@ -179,13 +171,13 @@ diff_start(const struct mail *m, size_t i, size_t q)
 
 	if (a->len < q)
 		return 0;
-	if (starts(a->s + q, a->len - q, "diff "))
+	if (has_prefix(a->s + q, a->len - q, "diff "))
 		return 1;
-	if (!starts(a->s + q, a->len - q, "--- ") || i + 1 >= m->n)
+	if (!has_prefix(a->s + q, a->len - q, "--- ") || i + 1 >= m->n)
 		return 0;
 	b = &m->l[i + 1];
 	return b->len >= q && memcmp(a->s, b->s, q) == 0 &&
-	    starts(b->s + q, b->len - q, "+++ ");
+	    has_prefix(b->s + q, b->len - q, "+++ ");
 }
 
 /*

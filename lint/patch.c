@@ -25,9 +25,7 @@
 static int
 starts(const struct mline *l, const char *prefix)
 {
-	size_t	 n = strlen(prefix);
-
-	return l->len >= n && memcmp(l->s, prefix, n) == 0;
+	return has_prefix(l->s, l->len, prefix);
 }
 
 /* Neither absolute nor climbing out with "..": it stays in the tree. */

@@ -64,3 +64,12 @@ xstrndup(const char *s, size_t n)
 	p[n] = '\0';
 	return p;
 }
+
+/* Whether the len bytes at s start with the string prefix. */
+int
+has_prefix(const char *s, size_t len, const char *prefix)
+{
+	size_t	 n = strlen(prefix);
+
+	return len >= n && memcmp(s, prefix, n) == 0;
+}

@@ -13,5 +13,6 @@ void	*xrealloc(void *, size_t);
 void	*xreallocarray(void *, size_t, size_t);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
+int	 has_prefix(const char *, size_t, const char *);
 
 #endif
