@@ -2,6 +2,7 @@
 #
 #   make               build lint/manlint
 #   make asan          build lint/manlint-asan (AddressSanitizer, UBSan)
+#   make tsan          build lint/manlint-tsan (ThreadSanitizer)
 #   make lint          hold this repository's pages to the four judges:
 #     make lint-manlint    lint/manlint reports nothing
 #     make lint-mandoc     mandoc -Tlint reports nothing but what
@@ -43,12 +44,14 @@ CC	?= cc
 PCRE_CFLAGS  = $(shell pkg-config --cflags libpcre2-8 2>/dev/null)
 PCRE_LIBS    = $(shell pkg-config --libs libpcre2-8 2>/dev/null)
 CFLAGS	?= -O2
-WARN	 = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
+# Pages are checked on several threads (lint/jobs.c).
+WARN	 = -std=c11 -D_DEFAULT_SOURCE -pthread -Wall -Wextra -Werror \
 	   -DDATADIR='"$(DATADIR)"'
 ASAN	 = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=all
+TSAN	 = -O1 -g -fsanitize=thread
 
-SRCS	 = lint/main.c lint/util.c lint/arena.c lint/src.c lint/enc.c lint/esc.c \
+SRCS	 = lint/main.c lint/jobs.c lint/util.c lint/arena.c lint/src.c lint/enc.c lint/esc.c \
 	   lint/roff.c lint/mac.c lint/parse.c lint/rules.c lint/diag.c \
 	   lint/docs.c lint/check.c lint/check_structure.c \
 	   lint/check_paragraphs.c lint/check_blocks.c lint/check_fonts.c \
@@ -68,7 +71,7 @@ OBJS	 = $(SRCS:.c=.o)
 all: lint/manlint
 
 lint/manlint: $(OBJS)
-	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(PCRE_LIBS)
+	$(CC) $(LDFLAGS) -pthread -o $@ $(OBJS) $(PCRE_LIBS)
 
 lint/%.o: lint/%.c $(HDRS)
 	$(CC) $(WARN) $(CFLAGS) $(PCRE_CFLAGS) -c -o $@ $<
@@ -77,6 +80,11 @@ asan: lint/manlint-asan
 
 lint/manlint-asan: $(SRCS) $(HDRS)
 	$(CC) $(WARN) $(ASAN) $(PCRE_CFLAGS) -o $@ $(SRCS) $(PCRE_LIBS)
+
+tsan: lint/manlint-tsan
+
+lint/manlint-tsan: $(SRCS) $(HDRS)
+	$(CC) $(WARN) $(TSAN) $(PCRE_CFLAGS) -o $@ $(SRCS) $(PCRE_LIBS)
 
 # The fuzz targets: each with the library, less main.c, built by clang.
 # The rule table leaves trailing fields out on purpose, which clang
@@ -105,7 +113,7 @@ CHECK	?= check
 
 # Before building for check or lint, make sure the tools are there.
 ifneq ($(filter check lint lint-% check-%,$(MAKECMDGOALS)),)
-$(OBJS) lint/manlint-asan: | tools
+$(OBJS) lint/manlint-asan lint/manlint-tsan: | tools
 endif
 
 tools:
@@ -136,7 +144,7 @@ endif
 CHECK_FUZZ = $(if $(HAVE_FUZZER),$(FUZZ_BINS))
 
 check: lint-manlint lint-mandoc lint-groff check-render lint/manlint-asan \
-	$(CHECK_FUZZ)
+	lint/manlint-tsan $(CHECK_FUZZ)
 	bash tests/run
 
 render: tools
@@ -187,10 +195,11 @@ uninstall:
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/,$(MANPAGES))
 
 clean:
-	rm -f lint/*.o lint/manlint lint/manlint-asan $(FUZZ_BINS)
+	rm -f lint/*.o lint/manlint lint/manlint-asan lint/manlint-tsan \
+	    $(FUZZ_BINS)
 	rm -f man7/manlint-rules.7.tmp
 	rm -rf build
 
-.PHONY: all asan tools lint lint-manlint lint-mandoc lint-groff check-render \
+.PHONY: all asan tsan tools lint lint-manlint lint-mandoc lint-groff check-render \
 	check render corpus bench bench-examples rules-page install uninstall \
 	clean fuzz fuzz-long check-patch install-hook

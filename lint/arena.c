@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,23 +18,30 @@ struct arena_block {
 /*
  * Blocks of the standard size are kept for the next page instead of
  * going back to the system: mapping fresh memory for every page costs
- * more in page faults than the whole parse.
+ * more in page faults than the whole parse.  Pages are parsed on
+ * worker threads and freed on the main one, so the spare blocks are
+ * shared, under a lock taken once a block.
  */
 #define SPARE_MAX	64
 
+static pthread_mutex_t		 spare_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct arena_block	*spare;
 static int			 nspare;
 
 static struct arena_block *
 block_new(size_t size)
 {
-	struct arena_block	*b;
+	struct arena_block	*b = NULL;
 
-	if (size == BLOCK_SIZE && spare != NULL) {
-		b = spare;
-		spare = b->next;
-		nspare--;
-	} else
+	if (size == BLOCK_SIZE) {
+		pthread_mutex_lock(&spare_lock);
+		if ((b = spare) != NULL) {
+			spare = b->next;
+			nspare--;
+		}
+		pthread_mutex_unlock(&spare_lock);
+	}
+	if (b == NULL)
 		b = xmalloc(sizeof(*b) + size);
 	b->used = 0;
 	b->size = size;
@@ -112,16 +120,25 @@ arena_strndup(struct arena *a, const char *s, size_t n)
 void
 arena_free(struct arena *a)
 {
-	struct arena_block	*b, *next;
+	struct arena_block	*b, *next, *gone = NULL;
 
+	pthread_mutex_lock(&spare_lock);
 	for (b = a->head; b != NULL; b = next) {
 		next = b->next;
 		if (b->size == BLOCK_SIZE && nspare < SPARE_MAX) {
 			b->next = spare;
 			spare = b;
 			nspare++;
-		} else
-			free(b);
+		} else {
+			b->next = gone;
+			gone = b;
+		}
+	}
+	pthread_mutex_unlock(&spare_lock);
+	/* free(3) outside the lock: it may take long. */
+	for (b = gone; b != NULL; b = next) {
+		next = b->next;
+		free(b);
 	}
 	a->head = NULL;
 }
@@ -131,6 +148,7 @@ arena_release(void)
 {
 	struct arena_block	*b;
 
+	/* At the end of a run, when no other thread is left. */
 	while ((b = spare) != NULL) {
 		spare = b->next;
 		free(b);

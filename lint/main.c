@@ -20,9 +20,11 @@
 #include "docs.h"
 #include "exrun.h"
 #include "format.h"
+#include "jobs.h"
 #include "mail.h"
 #include "patch.h"
 #include "prose.h"
+#include "roff.h"
 #include "src.h"
 #include "suppress.h"
 #include "tree.h"
@@ -50,6 +52,7 @@ struct run {
 	int		 diff;		/* --diff: the paths are patches */
 	struct ptree	*tree;		/* --diff: where patches are applied */
 	struct patched	*pt;		/* --diff: the page being linted */
+	int		 jobs;		/* -j: threads checking pages */
 };
 
 /*
@@ -76,60 +79,163 @@ page_config(struct run *r, const struct rc *rc, const char *path)
 				cfg->enabled[j] = r->toggles[i].on;
 }
 
-static void
-lint_file(struct run *r, const char *path)
-{
+/* A page to check, and what checking it gave. */
+struct job {
+	const char	*path;		/* as named */
+	struct config	 cfg;		/* the rules and levels for it */
 	struct srcfile	*f;
-	struct page	*pg = NULL;
+	struct page	*pg;
+	struct diaglist	 dl;
+	int		 skip;		/* its rc file is broken */
+	char		 err[512];	/* why it cannot be read, if not f */
+};
+
+/* Settle a page's configuration: on the main thread, in order. */
+static void
+job_prepare(struct run *r, struct job *j, const char *path)
+{
 	struct rc	*rc = NULL;
-	char		 err[512];
 	int		 bad = 0;
 
+	memset(j, 0, sizeof(*j));
+	j->path = path;
 	if (!r->no_config && (rc = rc_find(path, stderr, &bad)) == NULL &&
 	    bad) {
-		fprintf(stderr, "manlint: %s: not checked\n", path);
-		r->ioerr = 1;
+		j->skip = 1;
 		return;
 	}
 	page_config(r, rc, path);
-	/* A patched page is read from its copy, and named as in the patch. */
-	if ((f = src_read(r->pt != NULL ? r->pt->tmp : path, err,
-	    sizeof(err))) == NULL) {
-		fprintf(stderr, "manlint: %s: cannot read: %s\n", path, err);
-		r->ioerr = 1;
+	j->cfg = r->cfg;
+	j->cfg.enabled = xmalloc(rule_count());
+	j->cfg.level = xmalloc(rule_count());
+	memcpy(j->cfg.enabled, r->cfg.enabled, rule_count());
+	memcpy(j->cfg.level, r->cfg.level, rule_count());
+}
+
+/*
+ * Read, parse and check a page into a diagnostics list.  This touches
+ * nothing of the run, so pages may be checked on several threads; a
+ * patched page (--diff, one thread) is read from its copy.
+ */
+static void
+job_check(struct job *j, struct patched *pt)
+{
+	struct diaglist	*dl = &j->dl;
+	struct srcfile	*f;
+
+	if (j->skip)
 		return;
-	}
-	if (r->pt != NULL)
-		patched_show(r->pt, f);
+	if ((j->f = f = src_read(pt != NULL ? pt->tmp : j->path, j->err,
+	    sizeof(j->err))) == NULL)
+		return;
+	if (pt != NULL)
+		patched_show(pt, f);
 	if (f->toolarge)
-		diag_add(&r->dl, &r->cfg, f, 1, 1, R_FILE_TOO_LARGE,
+		diag_add(dl, &j->cfg, f, 1, 1, R_FILE_TOO_LARGE,
 		    "file is over %zu MiB; not checked",
 		    SRC_MAX_BYTES / (1024 * 1024));
 	else if (f->binary)
-		diag_add(&r->dl, &r->cfg, f, 1, 1, R_FILE_BINARY,
+		diag_add(dl, &j->cfg, f, 1, 1, R_FILE_BINARY,
 		    "not a text file; not checked");
 	else {
-		supp_check(f, &r->dl, &r->cfg);
-		pg = page_parse(f, &r->dl, &r->cfg);
+		supp_check(f, dl, &j->cfg);
+		j->pg = page_parse(f, dl, &j->cfg);
 	}
-	if (pg != NULL)
-		check_page(pg, &r->dl, &r->cfg);
-	if (r->ex != NULL) {
-		/* The page waits there for its examples. */
-		exrun_page(r->ex, f, pg, &r->dl);
+	if (j->pg != NULL)
+		check_page(j->pg, dl, &j->cfg);
+}
+
+/* Print what checking a page gave, on the main thread, in order. */
+static void
+job_report(struct run *r, struct job *j)
+{
+	struct diaglist	*dl = &j->dl;
+
+	if (j->skip) {
+		fprintf(stderr, "manlint: %s: not checked\n", j->path);
+		r->ioerr = 1;
 		return;
 	}
-	if (pg != NULL) {
-		/* Included files must outlive the diagnostics naming them. */
-		if (r->pt != NULL)
-			patched_filter(r->pt, &r->dl);
-		diag_flush(&r->dl, &r->cfg, &r->stats, stdout);
-		page_free(pg);
+	free(j->cfg.enabled);
+	free(j->cfg.level);
+	if (j->f == NULL) {
+		fprintf(stderr, "manlint: %s: cannot read: %s\n", j->path,
+		    j->err);
+		r->ioerr = 1;
+		return;
 	}
+	if (r->ex != NULL) {
+		/* The page waits there for its examples. */
+		exrun_page(r->ex, j->f, j->pg, dl);
+		return;
+	}
+	/* Included files must outlive the diagnostics naming them. */
 	if (r->pt != NULL)
-		patched_filter(r->pt, &r->dl);
-	diag_flush(&r->dl, &r->cfg, &r->stats, stdout);
-	src_free(f);
+		patched_filter(r->pt, dl);
+	diag_flush(dl, &r->cfg, &r->stats, stdout);
+	free(dl->v);
+	if (j->pg != NULL)
+		page_free(j->pg);
+	src_free(j->f);
+}
+
+/* The work of a thread, and what it frees before it ends. */
+static void
+check_item(void *item)
+{
+	job_check(item, NULL);
+}
+
+static void
+thread_end(void)
+{
+	roff_thread_free();
+	prose_thread_free();
+}
+
+/*
+ * Check the pages on r->jobs threads, and report on each in order:
+ * the output is that of a run on one thread.
+ */
+static void
+lint_parallel(struct run *r)
+{
+	struct job	*jv, *j;
+	struct jobs	*js;
+	void		**items;
+	size_t		 i, n = r->npages;
+	int		 nthreads;
+
+	jv = xcalloc(n, sizeof(*jv));
+	items = xcalloc(n, sizeof(*items));
+	for (i = 0; i < n; i++) {
+		job_prepare(r, &jv[i], r->pages[i]);
+		items[i] = &jv[i];
+	}
+	nthreads = (size_t)r->jobs < n ? r->jobs : (int)n;
+	/* Pages checked ahead of the one printed hold their trees. */
+	if ((js = jobs_start(items, n, nthreads, 8 * (size_t)nthreads,
+	    check_item, thread_end)) != NULL) {
+		while ((j = jobs_next(js)) != NULL)
+			job_report(r, j);
+		jobs_end(js);
+	} else
+		for (i = 0; i < n; i++) {
+			job_check(&jv[i], NULL);
+			job_report(r, &jv[i]);
+		}
+	free(items);
+	free(jv);
+}
+
+static void
+lint_file(struct run *r, const char *path)
+{
+	struct job	 j;
+
+	job_prepare(r, &j, path);
+	job_check(&j, r->pt);
+	job_report(r, &j);
 }
 
 /*
@@ -288,7 +394,8 @@ usage(FILE *out)
 	    "                        their shell sessions in a sandbox\n"
 	    "  --werror              build them with -Werror\n"
 	    "  --sanitize            build them with -fsanitize=address,undefined\n"
-	    "  -j, --jobs N          compilers run at a time (default: CPUs)\n"
+	    "  -j, --jobs N          pages checked and compilers run at a\n"
+	    "                        time (default: the CPUs)\n"
 	    "  --extract-examples DIR  write the example programs into DIR\n"
 	    "  --diff                the paths are patches (- for stdin):\n"
 	    "                        check each mail, apply its patch to\n"
@@ -433,13 +540,16 @@ run_pages(struct run *r)
 	/* SARIF lists the rules as the command line sets them. */
 	page_config(r, NULL, "-");
 	format_begin(stdout, &r->cfg);
-	for (i = 0; i < r->npages; i++) {
-		if (r->diff)
-			lint_diff(r, r->pages[i]);
-		else
-			lint_file(r, r->pages[i]);
+	if (!r->diff && r->jobs > 1 && r->npages > 1)
+		lint_parallel(r);
+	else
+		for (i = 0; i < r->npages; i++)
+			if (r->diff)
+				lint_diff(r, r->pages[i]);
+			else
+				lint_file(r, r->pages[i]);
+	for (i = 0; i < r->npages; i++)
 		free(r->pages[i]);
-	}
 	free(r->pages);
 	exrun_end(r->ex);
 	format_end(stdout, &r->cfg, !r->ioerr);
@@ -470,7 +580,7 @@ main(int argc, char *argv[])
 	r.cfg.max_per_rule = 3;
 	mac_init();
 	memset(&eo, 0, sizeof(eo));
-	eo.bo.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	eo.bo.jobs = jobs_cpus();
 	while ((ch = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_LIST:
@@ -636,6 +746,7 @@ main(int argc, char *argv[])
 		    "not go with --examples or --extract-examples\n");
 		return 2;
 	}
+	r.jobs = eo.bo.jobs;
 	if (r.diff && (r.tree = ptree_new(base)) == NULL)
 		return 2;
 	r.cfg.enabled = xcalloc(rule_count(), 1);
@@ -676,6 +787,7 @@ main(int argc, char *argv[])
 	rc_free_all();
 	diag_reset_seen();
 	arena_release();
+	roff_thread_free();
 	prose_free();
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		fprintf(stderr, "manlint: write error: %s\n", strerror(errno));

@@ -166,20 +166,21 @@ struct words {
 static struct prule	**prules;
 static int		  nprules;
 static unsigned char	  wordtab[256];	/* is_wordch() */
-static size_t		 *bounds;	/* split_words(), page to page */
-static unsigned int	 *hashes;
-static size_t		 *cands;	/* words that may start an entry */
-static size_t		  ncands;
-static size_t		  boundcap;
 static unsigned char	  listed[65536 / 8];	/* hashes of those words */
-static pcre2_match_data	 *match;
-static pcre2_match_context *mctx;
-static struct words	  phwords[PH__COUNT];
-static struct ptext	  text, syntext;	/* storage kept page to page */
-static char		 *styled_s;	/* styled(), page to page */
-static size_t		  styledcap;
-static int		  styled_ok;	/* made for this page */
-static size_t		  styled_count[256];
+/* What a page's checking keeps, one set per thread checking pages. */
+static _Thread_local size_t	 *bounds;	/* split_words() */
+static _Thread_local unsigned int *hashes;
+static _Thread_local size_t	 *cands;	/* words that may start an entry */
+static _Thread_local size_t	  ncands;
+static _Thread_local size_t	  boundcap;
+static _Thread_local pcre2_match_data *match;
+static _Thread_local pcre2_match_context *mctx;
+static _Thread_local struct words phwords[PH__COUNT];
+static _Thread_local struct ptext text, syntext;	/* kept page to page */
+static _Thread_local char	 *styled_s;	/* styled() */
+static _Thread_local size_t	  styledcap;
+static _Thread_local int	  styled_ok;	/* made for this page */
+static _Thread_local size_t	  styled_count[256];
 
 static char *
 join(char *old, const char *add)
@@ -2752,12 +2753,8 @@ check_prose(struct ctx *c)
 }
 
 void
-prose_free(void)
+prose_thread_free(void)
 {
-	int	 i;
-
-	for (i = 0; i < nprules; i++)
-		pcre2_code_free(prules[i]->code);
 	pcre2_match_data_free(match);
 	pcre2_match_context_free(mctx);
 	match = NULL;
@@ -2775,4 +2772,14 @@ prose_free(void)
 	hashes = NULL;
 	cands = NULL;
 	boundcap = 0;
+}
+
+void
+prose_free(void)
+{
+	int	 i;
+
+	for (i = 0; i < nprules; i++)
+		pcre2_code_free(prules[i]->code);
+	prose_thread_free();
 }

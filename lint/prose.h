@@ -23,7 +23,12 @@ const char *prose_default_path(const char *argv0);
 /* Match every loaded rule against the page. */
 void	 check_prose(struct ctx *);
 
-/* Free the compiled patterns at the end of a run. */
+/*
+ * Free what checking pages kept on the calling thread: match data and
+ * text buffers.  prose_free() does it for the main thread, and frees
+ * the compiled patterns at the end of a run.
+ */
+void	 prose_thread_free(void);
 void	 prose_free(void);
 
 #endif

@@ -86,8 +86,9 @@ struct cursor {
 	size_t			 next;	/* ... to this one, or to f->len */
 };
 
-static struct cursor	 bs_cursor = { '\\', NULL, 0, 0 };
-static struct cursor	 tab_cursor = { '\t', NULL, 0, 0 };
+/* One pair per thread: pages are parsed on several at a time. */
+static _Thread_local struct cursor bs_cursor = { '\\', NULL, 0, 0 };
+static _Thread_local struct cursor tab_cursor = { '\t', NULL, 0, 0 };
 
 /* Does the physical line at byte off, len bytes long, hold c->ch? */
 static inline int
@@ -252,8 +253,16 @@ read_arg(const char *s, size_t len, size_t *i, struct arg *a, char *o)
 }
 
 /* Scratch space for the argument list, reused from line to line. */
-static struct arg	*argv_tmp;
-static int		 argv_cap;
+static _Thread_local struct arg	*argv_tmp;
+static _Thread_local int	 argv_cap;
+
+void
+roff_thread_free(void)
+{
+	free(argv_tmp);
+	argv_tmp = NULL;
+	argv_cap = 0;
+}
 
 /*
  * The arguments are written straight into one arena buffer of len + 1

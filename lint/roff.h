@@ -61,4 +61,7 @@ void	 roff_pos(const struct seg *, int nsegs, size_t off,
 int	 roff_args(struct arena *, const char *s, size_t len,
 	    const struct seg *segs, int nsegs, size_t base, struct arg **args);
 
+/* Free the scratch space roff_args() keeps on the calling thread. */
+void	 roff_thread_free(void);
+
 #endif
