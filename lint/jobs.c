@@ -70,13 +70,15 @@ jobs_start(void **items, size_t n, int nthreads, size_t window,
 	j->work = work;
 	j->done = done;
 	j->finished = xcalloc(n > 0 ? n : 1, 1);
-	j->threads = xcalloc(nthreads, sizeof(*j->threads));
+	j->threads = xcalloc(nthreads > 1 ? nthreads - 1 : 1,
+	    sizeof(*j->threads));
 	pthread_mutex_init(&j->mu, NULL);
 	pthread_cond_init(&j->finished_one, NULL);
 	pthread_cond_init(&j->moved, NULL);
-	for (i = 0; i < nthreads; i++) {
-		if ((e = pthread_create(&j->threads[i], NULL, worker,
-		    j)) != 0) {
+	/* The caller's thread is one of them: see jobs_next(). */
+	for (i = 1; i < nthreads; i++) {
+		if ((e = pthread_create(&j->threads[j->nthreads], NULL,
+		    worker, j)) != 0) {
 			/* Fewer threads do the same work, only slower. */
 			fprintf(stderr, "manlint: cannot start a thread: "
 			    "%s\n", strerror(e));
@@ -84,25 +86,38 @@ jobs_start(void **items, size_t n, int nthreads, size_t window,
 		}
 		j->nthreads++;
 	}
-	if (j->nthreads == 0) {
-		jobs_end(j);
-		return NULL;
-	}
 	return j;
 }
 
+/*
+ * Rather than wait for the next item, the caller works on one that is
+ * not started yet: the caller is busy instead of idle, and the threads
+ * wake it only when it has nothing else to do.
+ */
 void *
 jobs_next(struct jobs *j)
 {
 	void	*item;
+	size_t	 i;
 
 	pthread_mutex_lock(&j->mu);
-	if (j->handed >= j->n) {
-		pthread_mutex_unlock(&j->mu);
-		return NULL;
-	}
-	while (!j->finished[j->handed])
+	for (;;) {
+		if (j->handed >= j->n) {
+			pthread_mutex_unlock(&j->mu);
+			return NULL;
+		}
+		if (j->finished[j->handed])
+			break;
+		if (j->next < j->n && j->next < j->handed + j->window) {
+			i = j->next++;
+			pthread_mutex_unlock(&j->mu);
+			j->work(j->items[i]);
+			pthread_mutex_lock(&j->mu);
+			j->finished[i] = 1;
+			continue;
+		}
 		pthread_cond_wait(&j->finished_one, &j->mu);
+	}
 	item = j->items[j->handed++];
 	pthread_cond_broadcast(&j->moved);
 	pthread_mutex_unlock(&j->mu);

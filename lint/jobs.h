@@ -11,15 +11,19 @@
 struct jobs;
 
 /*
- * Start nthreads threads calling work(items[i]) for every i, at most
- * window items ahead of the one jobs_next() last handed back.  Each
- * thread calls done() before it ends, to free what it kept for itself.
- * Return NULL, having started nothing, if no thread could be started.
+ * Work on items[0..n-1] with work(), on nthreads threads: the caller's
+ * and nthreads - 1 started here (fewer if the system refuses some), at
+ * most window items ahead of the one jobs_next() last handed back.
+ * Each started thread calls done() before it ends, to free what it
+ * kept for itself.
  */
 struct jobs	*jobs_start(void **items, size_t n, int nthreads,
 		    size_t window, void (*work)(void *), void (*done)(void));
 
-/* Wait for the next item in order and return it; NULL after the last. */
+/*
+ * The next item in order, once its work is done (done by the caller
+ * while it waits, if need be); NULL after the last.
+ */
 void		*jobs_next(struct jobs *);
 
 /* Wait for the threads to end (all items handed back) and free. */

@@ -214,16 +214,11 @@ lint_parallel(struct run *r)
 	}
 	nthreads = (size_t)r->jobs < n ? r->jobs : (int)n;
 	/* Pages checked ahead of the one printed hold their trees. */
-	if ((js = jobs_start(items, n, nthreads, 8 * (size_t)nthreads,
-	    check_item, thread_end)) != NULL) {
-		while ((j = jobs_next(js)) != NULL)
-			job_report(r, j);
-		jobs_end(js);
-	} else
-		for (i = 0; i < n; i++) {
-			job_check(&jv[i], NULL);
-			job_report(r, &jv[i]);
-		}
+	js = jobs_start(items, n, nthreads, 8 * (size_t)nthreads, check_item,
+	    thread_end);
+	while ((j = jobs_next(js)) != NULL)
+		job_report(r, j);
+	jobs_end(js);
 	free(items);
 	free(jv);
 }
