@@ -112,29 +112,44 @@ roff_getline(const struct srcfile *f, int *pos, struct lline *l)
 	size_t			 keep;
 	int			 ln = *pos, join;
 
-	l->len = 0;
-	l->nsegs = 0;
+	if (ln >= f->nlines)
+		return 0;
+	sl = &f->lines[ln];
+	l->line = ln + 1;
 	l->comment = 0;
 	l->comment_col = 0;
 	l->open_braces = l->close_braces = 0;
-	l->escapes = l->tabs = 0;
+	l->tabs = has_byte(&tab_cursor, f, ln, sl->off, sl->len);
+	l->escapes = has_byte(&bs_cursor, f, ln, sl->off, sl->len);
+	if (l->segcap == 0) {
+		l->segcap = 4;
+		l->segs = xreallocarray(NULL, l->segcap, sizeof(*l->segs));
+	}
+	/* Most lines hold no backslash: one whole line, left in place. */
+	if (!l->escapes) {
+		l->whole = 1;
+		l->len = sl->len;
+		l->segs[0].off = 0;
+		l->segs[0].line = ln + 1;
+		l->segs[0].col = 1;
+		l->nsegs = 1;
+		l->lastline = *pos = ln + 1;
+		return 1;
+	}
 	l->whole = 0;
-	if (ln >= f->nlines)
-		return 0;
-	l->line = ln + 1;
+	l->len = 0;
+	l->nsegs = 0;
 	do {
 		sl = &f->lines[ln];
 		join = 0;
 		keep = sl->len;
 		if (has_byte(&tab_cursor, f, ln, sl->off, sl->len))
 			l->tabs = 1;
-		if (has_byte(&bs_cursor, f, ln, sl->off, sl->len)) {
-			l->escapes = 1;
+		if (has_byte(&bs_cursor, f, ln, sl->off, sl->len))
 			keep = scan_physical(l, f->buf + sl->off, sl->len,
 			    &join);
-		}
 		lline_addseg(l, ++ln, 1);
-		/* Most lines are one whole physical line: left in place. */
+		/* Escapes but no joining and no comment: left in place too. */
 		if (l->len == 0 && !join && keep == sl->len) {
 			l->whole = 1;
 			l->len = keep;
