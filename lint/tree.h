@@ -60,6 +60,7 @@ enum sec {
 	SEC__COUNT
 };
 
+/* new_node() in parse.c writes each field: a new one is set there. */
 struct node {
 	enum ntype	 type;
 	enum tok	 tok;
