@@ -132,6 +132,7 @@ link_doc(struct page *pg, struct node *n)
 	else
 		pg->first = n;
 	pg->lastnode = n;
+	pg->nnodes++;
 }
 
 static int

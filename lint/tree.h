@@ -94,6 +94,7 @@ struct page {
 	struct node	*root;
 	struct node	*first;		/* document order */
 	struct node	*lastnode;
+	size_t		 nnodes;	/* in the document-order chain */
 	char		**defs;		/* macros the page defines */
 	int		 ndefs;
 };
