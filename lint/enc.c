@@ -88,6 +88,8 @@ enc_check(struct srcfile *f, struct diaglist *dl, const struct config *cfg)
 				diag_add(dl, cfg, f, ln + 1, (int)i + 1,
 				    R_ENC_NUL, "NUL byte; remove it");
 				f->buf[f->lines[ln].off + i] = ' ';
+				/* It may end its line now. */
+				f->blank_end = 1;
 				k = 1;
 				continue;
 			}

@@ -170,7 +170,8 @@ index_lines(struct srcfile *f)
 	const char	*buf = f->buf, *nl;
 	size_t		 len = f->len, start = 0, end, cap;
 	struct srcline	*lines, *sl;
-	int		 n = 0;
+	size_t		 maxlen = 0;
+	int		 n = 0, blank_end = 0;
 
 	/* Lines of manual pages average some 26 bytes: rarely a realloc. */
 	cap = len / 16 + 64;
@@ -188,10 +189,18 @@ index_lines(struct srcfile *f)
 		sl->off = start;
 		sl->cr = end > start && buf[end - 1] == '\r';
 		sl->len = end - start - sl->cr;
+		/* Facts the checks ask of every line, found while here. */
+		if (sl->len > maxlen)
+			maxlen = sl->len;
+		if (sl->len > 0 && (buf[start + sl->len - 1] == ' ' ||
+		    buf[start + sl->len - 1] == '\t'))
+			blank_end = 1;
 		start = end + 1;
 	}
 	f->lines = lines;
 	f->nlines = n;
+	f->maxlen = maxlen;
+	f->blank_end = blank_end;
 }
 
 struct srcfile *
