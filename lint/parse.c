@@ -253,7 +253,7 @@ is_def(const struct page *pg, const char *name, size_t len)
  * a NUL in place of its newline, and only other lines are copied.
  * Every line of a page becomes a node, so this saves much copying.
  */
-static char *
+static inline char *
 line_text(struct parser *p, struct srcfile *f, const struct lline *l)
 {
 	const struct srcline	*sl = &f->lines[l->line - 1];
@@ -271,7 +271,7 @@ line_text(struct parser *p, struct srcfile *f, const struct lline *l)
  * nothing before the text starts (a line that only continued onto the
  * next) are left out, so the node starts where its text does.
  */
-static struct node *
+static inline struct node *
 new_node(struct parser *p, const struct srcfile *f, enum ntype type,
     char *text, size_t len, const struct seg *segs, int nsegs)
 {
@@ -707,26 +707,28 @@ classify(struct parser *p, const struct srcfile *f, char *s,
     size_t len, const struct seg *segs, int nsegs, size_t *argoff)
 {
 	struct node	*n;
-	size_t		 i, j;
-	int		 blank = 1;
+	enum ntype	 type;
+	size_t		 i = 0, j = 0;
 
-	for (i = 0; i < len && blank; i++)
-		blank = is_space(s[i]);
-	if (len == 0 || blank)
-		return new_node(p, f, N_BLANK, s, len, segs, nsegs);
-	if (s[0] != '.' && s[0] != '\'')
-		return new_node(p, f, N_TEXT, s, len, segs, nsegs);
-	for (i = 1; i < len && is_space(s[i]); i++)
-		continue;
-	for (j = i; j < len && !is_space(s[j]) && s[j] != '\\'; j++)
-		continue;
-	if (j == i) {
-		n = new_node(p, f, N_COMMENT, s, len, segs, nsegs);
-		if (j < len && s[j] == '\\')
-			n->flags |= NF_CLOSER;
-		return n;
+	while (i < len && is_space(s[i]))
+		i++;
+	if (i == len)
+		type = N_BLANK;
+	else if (s[0] != '.' && s[0] != '\'')
+		type = N_TEXT;
+	else {
+		for (i = 1; i < len && is_space(s[i]); i++)
+			continue;
+		for (j = i; j < len && !is_space(s[j]) && s[j] != '\\'; j++)
+			continue;
+		type = j == i ? N_COMMENT : N_MACRO;
 	}
-	n = new_node(p, f, N_MACRO, s, len, segs, nsegs);
+	/* One call, so that the compiler may inline it. */
+	n = new_node(p, f, type, s, len, segs, nsegs);
+	if (type == N_COMMENT && j < len && s[j] == '\\')
+		n->flags |= NF_CLOSER;
+	if (type != N_MACRO)
+		return n;
 	n->cc = s[0];
 	/* A name found in the table is spelt as there: no copy is needed. */
 	n->tok = mac_lookup(s + i, j - i);
