@@ -160,7 +160,8 @@ check_minus(struct ctx *c, const struct node *n)
 	size_t	 off, len;
 	int	 i, line, col, start = 1;
 
-	if (!is_live(n))
+	/* Most lines are known to hold no hyphen at all. */
+	if ((n->flags & NF_NOHYPHEN) || !is_live(n))
 		return;
 	if (n->type == N_TEXT) {
 		if ((off = find_hyphen(n->text, n->len, 1)) < n->len) {

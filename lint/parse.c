@@ -320,7 +320,8 @@ new_node(struct parser *p, const struct srcfile *f, enum ntype type,
 static int
 line_known(const struct lline *l)
 {
-	return (l->escapes ? 0 : NF_PLAIN) | (l->tabs ? 0 : NF_NOTAB);
+	return (l->escapes ? 0 : NF_PLAIN) | (l->tabs ? 0 : NF_NOTAB) |
+	    (l->hyphens ? 0 : NF_NOHYPHEN);
 }
 
 /* Is s a control line whose name is name (as "TE" or ".")? */
