@@ -30,7 +30,8 @@ struct parser {
 	int		 braces;	/* \{ nesting inside that group */
 	int		 nofill;	/* .nf in effect */
 	int		 ex;		/* .EX in effect */
-	int		 known;		/* NF_PLAIN, NF_NOTAB: of the line read */
+	int		 fill;		/* NF_NOFILL, NF_EX: of the two above */
+	int		 known;		/* NF_PLAIN...: of the line read */
 	char		*so_stack[SO_MAX_DEPTH + 1];
 	int		 so_depth;
 	int		 so_files;	/* files included so far */
@@ -306,8 +307,7 @@ new_node(struct parser *p, const struct srcfile *f, enum ntype type,
 	n->args = NULL;
 	n->nargs = 0;
 	n->comment = 0;
-	n->flags = p->known | (p->nofill || p->ex ? NF_NOFILL : 0) |
-	    (p->ex ? NF_EX : 0);
+	n->flags = p->known | p->fill;
 	n->sec = SEC_NONE;
 	n->aux = 0;
 	n->parent = n->child = n->last = n->next = n->prev = NULL;
@@ -635,6 +635,15 @@ include(struct parser *p, struct node *n)
 	free(p->so_stack[--p->so_depth]);
 }
 
+/* The fill mode changes; every node made after takes its flags. */
+static void
+set_fill(struct parser *p, int nofill, int ex)
+{
+	p->nofill = nofill;
+	p->ex = ex;
+	p->fill = (nofill || ex ? NF_NOFILL : 0) | (ex ? NF_EX : 0);
+}
+
 /* Handle what a control line does beyond being a node. */
 static void
 control(struct parser *p, struct srcfile *f, int *pos, struct node *n,
@@ -682,20 +691,20 @@ control(struct parser *p, struct srcfile *f, int *pos, struct node *n,
 		include(p, n);
 		break;
 	case R_nf:
-		p->nofill = 1;
+		set_fill(p, 1, p->ex);
 		break;
 	case R_fi:
-		p->nofill = 0;
+		set_fill(p, 0, p->ex);
 		break;
 	case M_EX:
-		p->ex = 1;
+		set_fill(p, p->nofill, 1);
 		break;
 	case M_EE:
-		p->ex = 0;
+		set_fill(p, p->nofill, 0);
 		break;
 	case M_SH:
 	case M_SS:
-		p->nofill = 0;
+		set_fill(p, 0, p->ex);
 		break;
 	default:
 		break;
