@@ -336,7 +336,7 @@ one_arg(struct fonts *fs, const struct node *n)
 {
 	struct ctx	*c = fs->c;
 	const char	*a = n->args[0].s;
-	size_t		 len = strlen(a);
+	size_t		 len = n->args[0].len;
 	int		 end;
 
 	/* xref-no-space has the better message for ".BR name(2)". */
