@@ -6,13 +6,11 @@
 #include "util.h"
 
 #define BLOCK_SIZE	(256 * 1024)
-#define ALIGNMENT	16
 
 struct arena_block {
 	struct arena_block *next;
-	size_t		 used;
 	size_t		 size;
-	_Alignas(ALIGNMENT) unsigned char data[];
+	_Alignas(ARENA_ALIGN) unsigned char data[];
 };
 
 /*
@@ -43,17 +41,16 @@ block_new(size_t size)
 	}
 	if (b == NULL)
 		b = xmalloc(sizeof(*b) + size);
-	b->used = 0;
 	b->size = size;
 	return b;
 }
 
 /*
- * Start a new block with room for n bytes (already aligned).  A large
- * request gets its own block behind the head, so that the head keeps
- * serving small ones.
+ * Start a new block with room for n bytes (already aligned) and take
+ * them.  A large request gets its own block behind the head, so that
+ * the head keeps serving small ones.
  */
-static struct arena_block *
+void *
 arena_grow(struct arena *a, size_t n)
 {
 	struct arena_block	*b;
@@ -67,27 +64,10 @@ arena_grow(struct arena *a, size_t n)
 	} else {
 		b->next = a->head;
 		a->head = b;
+		a->next = b->data + n;
+		a->end = b->data + size;
 	}
-	return b;
-}
-
-/*
- * Room for n bytes, not cleared.  Every node, string and argument of
- * a page comes from here, so the common case stays short enough to
- * be inlined.
- */
-static inline void *
-take(struct arena *a, size_t n)
-{
-	struct arena_block	*b = a->head;
-	void			*p;
-
-	n = (n + ALIGNMENT - 1) & ~(size_t)(ALIGNMENT - 1);
-	if (b == NULL || b->size - b->used < n)
-		b = arena_grow(a, n);
-	p = b->data + b->used;
-	b->used += n;
-	return p;
+	return b->data;
 }
 
 void *
@@ -95,15 +75,9 @@ arena_alloc(struct arena *a, size_t n)
 {
 	void	*p;
 
-	p = take(a, n);
+	p = arena_take(a, n);
 	memset(p, 0, n);
 	return p;
-}
-
-void *
-arena_take(struct arena *a, size_t n)
-{
-	return take(a, n);
 }
 
 char *
@@ -111,7 +85,7 @@ arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	char	*p;
 
-	p = take(a, n + 1);
+	p = arena_take(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -141,6 +115,7 @@ arena_free(struct arena *a)
 		free(b);
 	}
 	a->head = NULL;
+	a->next = a->end = NULL;
 }
 
 void

@@ -267,33 +267,15 @@ mdoc_start(const struct page *pg)
 	return NULL;
 }
 
-static void
-nodes_init(struct nodes *v, int cap)
-{
-	v->cap = cap;
-	v->v = xreallocarray(NULL, v->cap, sizeof(*v->v));
-}
-
-/* Called for every node, up to three times: kept inline. */
-static inline void
-nodes_add(struct nodes *v, struct node *n)
-{
-	if (v->n == v->cap) {
-		v->cap *= 2;
-		v->v = xreallocarray(v->v, v->cap, sizeof(*v->v));
-	}
-	v->v[v->n++] = n;
-}
-
 void
 check_page(struct page *pg, struct diaglist *dl, const struct config *cfg)
 {
 	struct ctx	 c;
-	struct node	*n;
+	struct node	*n, **v, **all, **mac, **txt, **font, **head, **rest;
 	const struct node *md;
 	char		*h;
-	size_t		 i;
-	int		 k, nlines;
+	size_t		 i, nn;
+	int		 k;
 
 	memset(&c, 0, sizeof(c));
 	c.pg = pg;
@@ -307,52 +289,59 @@ check_page(struct page *pg, struct diaglist *dl, const struct config *cfg)
 		return;
 	}
 	c.generated = is_generated(pg);
-	/* A page has about a node a line; included files make it more. */
-	nlines = pg->main->nlines + 64;
-	nodes_init(&c.all, nlines);
-	nodes_init(&c.macros, nlines);
-	nodes_init(&c.texts, nlines);
-	nodes_init(&c.fonts, nlines);
-	nodes_init(&c.heads, 64);
-	nodes_init(&c.rest, nlines);
+	/*
+	 * The node count is known, so the arrays are one allocation that
+	 * needs no growing, filled through pointers kept in registers.
+	 */
+	nn = pg->nnodes;
+	v = xreallocarray(NULL, nn * 6, sizeof(*v));
+	all = c.all.v = v;
+	mac = c.macros.v = v + nn;
+	txt = c.texts.v = v + 2 * nn;
+	font = c.fonts.v = v + 3 * nn;
+	head = c.heads.v = v + 4 * nn;
+	rest = c.rest.v = v + 5 * nn;
 	for (n = pg->first; n != NULL; n = n->lnext) {
-		nodes_add(&c.all, n);
-		if (n->type == N_MACRO)
-			nodes_add(&c.macros, n);
-		else if (n->type == N_TEXT)
-			nodes_add(&c.texts, n);
-		else
-			nodes_add(&c.rest, n);
-		if (n->type == N_MACRO && n->tok < TOK__COUNT &&
+		*all++ = n;
+		if (n->type == N_TEXT) {
+			*txt++ = n;
+			continue;
+		}
+		if (n->type != N_MACRO) {
+			*rest++ = n;
+			continue;
+		}
+		*mac++ = n;
+		if (n->tok < TOK__COUNT &&
 		    (mac_table[n->tok].flags & (MF_FONT | MF_ALTFONT)))
-			nodes_add(&c.fonts, n);
-		if (n->type == N_MACRO && (n->tok == M_SH || n->tok == M_SS))
-			nodes_add(&c.heads, n);
-		if (n->type == N_MACRO && n->tok == M_SH && n->nargs == 1)
+			*font++ = n;
+		if (n->tok == M_SH || n->tok == M_SS)
+			*head++ = n;
+		if (n->tok == M_SH && n->nargs == 1)
 			n->sec = sec_lookup(n->args[0].s);
-		else if (n->type == N_MACRO && n->tok == M_SH) {
+		else if (n->tok == M_SH) {
 			h = heading_text(n);
 			n->sec = sec_lookup(h);
 			free(h);
 		}
-		if (n->type == N_MACRO && n->tok == M_TH && c.title == NULL &&
+		if (n->tok == M_TH && c.title == NULL &&
 		    !(n->flags & (NF_REGION | NF_COND))) {
 			c.title = n->nargs > 0 ? n->args[0].s : NULL;
 			c.section = n->nargs > 1 ? n->args[1].s : NULL;
 		}
-		if (n->type == N_MACRO && n->tok == M_SH && n->sec == SEC_NAME &&
-		    c.nnames == 0)
+		if (n->tok == M_SH && n->sec == SEC_NAME && c.nnames == 0)
 			collect_names(&c, n);
 	}
+	c.all.n = all - c.all.v;
+	c.macros.n = mac - c.macros.v;
+	c.texts.n = txt - c.texts.v;
+	c.fonts.n = font - c.fonts.v;
+	c.heads.n = head - c.heads.v;
+	c.rest.n = rest - c.rest.v;
 	for (i = 0; i < sizeof(passes) / sizeof(passes[0]); i++)
 		passes[i](&c);
 	for (k = 0; k < c.nnames; k++)
 		free(c.names[k]);
 	free(c.names);
-	free(c.all.v);
-	free(c.macros.v);
-	free(c.texts.v);
-	free(c.fonts.v);
-	free(c.heads.v);
-	free(c.rest.v);
+	free(v);
 }

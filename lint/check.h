@@ -16,7 +16,6 @@
 struct nodes {
 	struct node	**v;
 	int		  n;
-	int		  cap;
 };
 
 struct ctx {

@@ -231,10 +231,11 @@ use_find(struct ctx *c, struct uses *u, const char *s, size_t len,
  * is not counted.  Returns its length, or 0.
  */
 static size_t
-use_key(const char *s)
+use_key(const struct arg *a)
 {
-	size_t	 i, len;
-	int	 marked = 0;
+	const char	*s = a->s;
+	size_t		 i, len;
+	int		 marked = 0;
 
 	if (!(asc_alpha(s[0]) || s[0] == '_'))
 		return 0;
@@ -243,7 +244,7 @@ use_key(const char *s)
 	 * out: it is part of an expression or a call ("x)" has its "("
 	 * elsewhere).
 	 */
-	len = strlen(s);
+	len = a->len;
 	while (len > 0 && is_mark(s[len - 1]))
 		len--;
 	if (len < 3)
@@ -362,7 +363,7 @@ count_uses(struct ctx *c, struct uses *u, const struct node *n)
 			continue;
 		if (before_call(n, i))
 			count_call(c, u, n, i);
-		else if (names && (k = use_key(n->args[i].s)) > 0) {
+		else if (names && (k = use_key(&n->args[i])) > 0) {
 			e = use_find(c, u, n->args[i].s, k, 1);
 			if (f == 'B')
 				e->bold++;
@@ -489,19 +490,19 @@ swapped(struct ctx *c, const struct node *n)
 }
 
 static int
-is_function_word(const char *s)
+is_function_word(const struct arg *a)
 {
 	static const char *const words[] = {
 		"and", "are", "as", "be", "by", "for", "if", "in", "is",
 		"not", "of", "on", "or", "see", "that", "the", "The", "to",
 		"was", "with", NULL
 	};
-	size_t	 len = strlen(s);
+	size_t	 len = a->len;
 
-	while (len > 0 && is_mark(s[len - 1]))
+	while (len > 0 && is_mark(a->s[len - 1]))
 		len--;
 	/* None is longer than four letters; most arguments are. */
-	return len <= 4 && is_listed(words, s, len);
+	return len <= 4 && is_listed(words, a->s, len);
 }
 
 /* Running text given as arguments: ".BR crypt_r () is a GNU extension." */
@@ -516,7 +517,7 @@ prose(struct ctx *c, const struct node *n)
 	for (i = 1; i < n->nargs; i++) {
 		prev = n->args[i - 1].s;
 		next = i + 1 < n->nargs ? n->args[i + 1].s : NULL;
-		if (n->args[i].quoted || !is_function_word(n->args[i].s))
+		if (n->args[i].quoted || !is_function_word(&n->args[i]))
 			continue;
 		/*
 		 * Spaces around it in the arguments beside it:
@@ -623,7 +624,7 @@ quote_stray(struct ctx *c, const struct node *n)
 		s = n->args[i].s;
 		if (strchr(s, '"') == NULL || strstr(s, "\\&\"") != NULL)
 			continue;
-		len = strlen(s);
+		len = n->args[i].len;
 		quotes = closing = 0;
 		for (j = 0; j < len; j += e.len) {
 			e.len = 1;
@@ -954,7 +955,8 @@ word_font(struct ctx *c, const struct node *n)
 		return;
 	if (f == 'B') {
 		/* None of the words has more than three letters. */
-		if (strlen(a) > 3 || !is_listed(bold, a, strlen(a)) ||
+		if (n->args[0].len > 3 ||
+		    !is_listed(bold, a, n->args[0].len) ||
 		    (!is_alt(n) && !among_macros(n)))
 			return;
 	} else if ((strcmp(a, "or") != 0 && strcmp(a, "and") != 0) ||

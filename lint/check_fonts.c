@@ -218,6 +218,7 @@ static void
 scan(struct fonts *fs, const struct node *n, size_t off)
 {
 	struct esc	 e;
+	const char	*p;
 	size_t		 i, skip;
 	int		 quoted = 0, inarg = 0;
 
@@ -229,8 +230,14 @@ scan(struct fonts *fs, const struct node *n, size_t off)
 			e.len = skip;
 			continue;
 		}
-		if (n->text[i] != '\\')
-			continue;
+		if (n->text[i] != '\\') {
+			if (n->type == N_MACRO)
+				continue;
+			/* A text line has no arguments: on to its next escape. */
+			if ((p = memchr(n->text + i, '\\', n->len - i)) == NULL)
+				break;
+			i = p - n->text;
+		}
 		esc_parse(n->text + i, n->len - i, &e);
 		if (e.kind == ESC_UNKNOWN)
 			unknown_escape(fs->c, n, i);
@@ -329,7 +336,7 @@ one_arg(struct fonts *fs, const struct node *n)
 {
 	struct ctx	*c = fs->c;
 	const char	*a = n->args[0].s;
-	size_t		 len = strlen(a);
+	size_t		 len = n->args[0].len;
 	int		 end;
 
 	/* xref-no-space has the better message for ".BR name(2)". */

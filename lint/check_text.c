@@ -223,6 +223,8 @@ check_trailing(struct ctx *c, const struct srcfile *f)
 	size_t		 end, k;
 	int		 ln;
 
+	if (!f->blank_end)
+		return;
 	for (ln = 0; ln < f->nlines; ln++) {
 		p = f->buf + f->lines[ln].off;
 		end = f->lines[ln].len;
@@ -267,7 +269,8 @@ check_text(struct ctx *c)
 			if (!tabstops)
 				check_tab(c, n);
 		}
-		check_length(c, n);
+		if (n->file->maxlen > MAX_LINE_BYTES)
+			check_length(c, n);
 	}
 	for (i = 0; i < c->pg->nfiles; i++)
 		check_trailing(c, c->pg->files[i]);

@@ -160,7 +160,8 @@ check_minus(struct ctx *c, const struct node *n)
 	size_t	 off, len;
 	int	 i, line, col, start = 1;
 
-	if (!is_live(n))
+	/* Most lines are known to hold no hyphen at all. */
+	if ((n->flags & NF_NOHYPHEN) || !is_live(n))
 		return;
 	if (n->type == N_TEXT) {
 		if ((off = find_hyphen(n->text, n->len, 1)) < n->len) {
@@ -180,7 +181,7 @@ check_minus(struct ctx *c, const struct node *n)
 		if (i > 0 && (mac_table[n->tok].flags & MF_ALTFONT))
 			start = opens_word(len == 0 ? ' ' :
 			    n->args[i - 1].s[len - 1]);
-		len = strlen(n->args[i].s);
+		len = n->args[i].len;
 		if ((off = find_hyphen(n->args[i].s, len, start)) < len) {
 			report_hyphen(c, n, n->args[i].line, n->args[i].col +
 			    n->args[i].quoted + (int)off, n->args[i].s + off,

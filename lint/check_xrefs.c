@@ -312,7 +312,7 @@ check_mr(struct ctx *c, const struct node *n)
 	if (n->nargs < 2)
 		return;
 	snprintf(ref, sizeof(ref), "(%s)", n->args[1].s);
-	if (refers_to_self(c, n->args[0].s, strlen(n->args[0].s), ref))
+	if (refers_to_self(c, n->args[0].s, n->args[0].len, ref))
 		report_arg(c, n, 1, R_XREF_SELF_SECTION,
 		    "self-reference carries a section; "
 		    "write .BR %s ()", n->args[0].s);
@@ -393,7 +393,7 @@ static int
 glued_punct(const struct node *n, int i, size_t *namelen)
 {
 	const char	*a = n->args[i].s;
-	size_t		 len = strlen(a), k = len;
+	size_t		 len = n->args[i].len, k = len;
 	int		 kind;
 
 	/* "name()" outside the SYNOPSIS: a function, and "()" is roman. */

@@ -30,7 +30,8 @@ struct parser {
 	int		 braces;	/* \{ nesting inside that group */
 	int		 nofill;	/* .nf in effect */
 	int		 ex;		/* .EX in effect */
-	int		 known;		/* NF_PLAIN, NF_NOTAB: of the line read */
+	int		 fill;		/* NF_NOFILL, NF_EX: of the two above */
+	int		 known;		/* NF_PLAIN...: of the line read */
 	char		*so_stack[SO_MAX_DEPTH + 1];
 	int		 so_depth;
 	int		 so_files;	/* files included so far */
@@ -132,6 +133,7 @@ link_doc(struct page *pg, struct node *n)
 	else
 		pg->first = n;
 	pg->lastnode = n;
+	pg->nnodes++;
 }
 
 static int
@@ -252,7 +254,7 @@ is_def(const struct page *pg, const char *name, size_t len)
  * a NUL in place of its newline, and only other lines are copied.
  * Every line of a page becomes a node, so this saves much copying.
  */
-static char *
+static inline char *
 line_text(struct parser *p, struct srcfile *f, const struct lline *l)
 {
 	const struct srcline	*sl = &f->lines[l->line - 1];
@@ -270,7 +272,7 @@ line_text(struct parser *p, struct srcfile *f, const struct lline *l)
  * nothing before the text starts (a line that only continued onto the
  * next) are left out, so the node starts where its text does.
  */
-static struct node *
+static inline struct node *
 new_node(struct parser *p, const struct srcfile *f, enum ntype type,
     char *text, size_t len, const struct seg *segs, int nsegs)
 {
@@ -280,28 +282,37 @@ new_node(struct parser *p, const struct srcfile *f, enum ntype type,
 		segs++;
 		nsegs--;
 	}
-	/* The segments are copied over: only the node need be cleared. */
 	n = arena_take(&p->pg->arena, sizeof(*n) + nsegs * sizeof(*segs));
-	memset(n, 0, sizeof(*n));
 	n->segs = (struct seg *)(n + 1);
 	if (nsegs == 1)
 		n->segs[0] = segs[0];
 	else
 		memcpy(n->segs, segs, nsegs * sizeof(*segs));
-	n->nsegs = nsegs;
-	n->text = text;
-	n->len = len;
+	/*
+	 * Every field is written here, none twice: clearing the node
+	 * first compiles to a string instruction slow to start on a
+	 * block this size, and every line of a page is a node.
+	 */
 	n->type = type;
 	n->tok = TOK_NONE;
+	n->name = NULL;
 	n->file = f;
-	n->line = n->segs[0].line;
-	n->col = n->segs[0].col;
-	n->lastline = n->segs[n->nsegs - 1].line;
-	if (p->nofill || p->ex)
-		n->flags |= NF_NOFILL;
-	if (p->ex)
-		n->flags |= NF_EX;
-	n->flags |= p->known;
+	n->line = segs[0].line;
+	n->col = segs[0].col;
+	n->lastline = segs[nsegs - 1].line;
+	n->cc = '\0';
+	n->text = text;
+	n->len = len;
+	n->nsegs = nsegs;
+	n->args = NULL;
+	n->nargs = 0;
+	n->comment = 0;
+	n->flags = p->known | p->fill;
+	n->sec = SEC_NONE;
+	n->aux = 0;
+	n->parent = n->child = n->last = n->next = n->prev = NULL;
+	n->lnext = n->lprev = NULL;
+	n->sh = n->ss = NULL;
 	return n;
 }
 
@@ -309,7 +320,8 @@ new_node(struct parser *p, const struct srcfile *f, enum ntype type,
 static int
 line_known(const struct lline *l)
 {
-	return (l->escapes ? 0 : NF_PLAIN) | (l->tabs ? 0 : NF_NOTAB);
+	return (l->escapes ? 0 : NF_PLAIN) | (l->tabs ? 0 : NF_NOTAB) |
+	    (l->hyphens ? 0 : NF_NOHYPHEN);
 }
 
 /* Is s a control line whose name is name (as "TE" or ".")? */
@@ -623,6 +635,15 @@ include(struct parser *p, struct node *n)
 	free(p->so_stack[--p->so_depth]);
 }
 
+/* The fill mode changes; every node made after takes its flags. */
+static void
+set_fill(struct parser *p, int nofill, int ex)
+{
+	p->nofill = nofill;
+	p->ex = ex;
+	p->fill = (nofill || ex ? NF_NOFILL : 0) | (ex ? NF_EX : 0);
+}
+
 /* Handle what a control line does beyond being a node. */
 static void
 control(struct parser *p, struct srcfile *f, int *pos, struct node *n,
@@ -670,20 +691,20 @@ control(struct parser *p, struct srcfile *f, int *pos, struct node *n,
 		include(p, n);
 		break;
 	case R_nf:
-		p->nofill = 1;
+		set_fill(p, 1, p->ex);
 		break;
 	case R_fi:
-		p->nofill = 0;
+		set_fill(p, 0, p->ex);
 		break;
 	case M_EX:
-		p->ex = 1;
+		set_fill(p, p->nofill, 1);
 		break;
 	case M_EE:
-		p->ex = 0;
+		set_fill(p, p->nofill, 0);
 		break;
 	case M_SH:
 	case M_SS:
-		p->nofill = 0;
+		set_fill(p, 0, p->ex);
 		break;
 	default:
 		break;
@@ -696,26 +717,28 @@ classify(struct parser *p, const struct srcfile *f, char *s,
     size_t len, const struct seg *segs, int nsegs, size_t *argoff)
 {
 	struct node	*n;
-	size_t		 i, j;
-	int		 blank = 1;
+	enum ntype	 type;
+	size_t		 i = 0, j = 0;
 
-	for (i = 0; i < len && blank; i++)
-		blank = is_space(s[i]);
-	if (len == 0 || blank)
-		return new_node(p, f, N_BLANK, s, len, segs, nsegs);
-	if (s[0] != '.' && s[0] != '\'')
-		return new_node(p, f, N_TEXT, s, len, segs, nsegs);
-	for (i = 1; i < len && is_space(s[i]); i++)
-		continue;
-	for (j = i; j < len && !is_space(s[j]) && s[j] != '\\'; j++)
-		continue;
-	if (j == i) {
-		n = new_node(p, f, N_COMMENT, s, len, segs, nsegs);
-		if (j < len && s[j] == '\\')
-			n->flags |= NF_CLOSER;
-		return n;
+	while (i < len && is_space(s[i]))
+		i++;
+	if (i == len)
+		type = N_BLANK;
+	else if (s[0] != '.' && s[0] != '\'')
+		type = N_TEXT;
+	else {
+		for (i = 1; i < len && is_space(s[i]); i++)
+			continue;
+		for (j = i; j < len && !is_space(s[j]) && s[j] != '\\'; j++)
+			continue;
+		type = j == i ? N_COMMENT : N_MACRO;
 	}
-	n = new_node(p, f, N_MACRO, s, len, segs, nsegs);
+	/* One call, so that the compiler may inline it. */
+	n = new_node(p, f, type, s, len, segs, nsegs);
+	if (type == N_COMMENT && j < len && s[j] == '\\')
+		n->flags |= NF_CLOSER;
+	if (type != N_MACRO)
+		return n;
 	n->cc = s[0];
 	/* A name found in the table is spelt as there: no copy is needed. */
 	n->tok = mac_lookup(s + i, j - i);

@@ -71,13 +71,14 @@ scan_physical(struct lline *l, const char *p, size_t n, int *join)
 }
 
 /*
- * Where the next backslash (or tab) of a file is.  Escapes are rare in
- * manual pages, tabs rarer, so rather than search each line, one search
- * finds the next one and answers for every line before it.  A file is read
- * front to back from its first line, which always searches anew (the
- * memory of a file done with may hold the next one); reading may
- * switch to an included file and back, and a line the cursor does not
- * cover is searched from anew as well.
+ * Where the next backslash (or tab, or hyphen) of a file is.  Escapes
+ * are rare in manual pages, tabs rarer, and few lines hold a hyphen, so
+ * rather than search each line, one search finds the next one and
+ * answers for every line before it.  A file is read front to back from
+ * its first line, which always searches anew (the memory of a file
+ * done with may hold the next one); reading may switch to an included
+ * file and back, and a line the cursor does not cover is searched from
+ * anew as well.
  */
 struct cursor {
 	int			 ch;	/* the byte looked for */
@@ -86,9 +87,10 @@ struct cursor {
 	size_t			 next;	/* ... to this one, or to f->len */
 };
 
-/* One pair per thread: pages are parsed on several at a time. */
+/* One set per thread: pages are parsed on several at a time. */
 static _Thread_local struct cursor bs_cursor = { '\\', NULL, 0, 0 };
 static _Thread_local struct cursor tab_cursor = { '\t', NULL, 0, 0 };
+static _Thread_local struct cursor hyphen_cursor = { '-', NULL, 0, 0 };
 
 /* Does the physical line at byte off, len bytes long, hold c->ch? */
 static inline int
@@ -106,6 +108,44 @@ has_byte(struct cursor *c, const struct srcfile *f, int ln, size_t off,
 	return c->next < off + len;
 }
 
+/*
+ * The nearest byte any cursor looks for: the lines of f from "from"
+ * up to it hold none of them, which one comparison tells.  Most lines
+ * are such lines.  It is a fact about the bytes of f, so it holds
+ * whatever the cursors do, and is set anew where they are asked.  One
+ * per thread, as the cursors.
+ */
+static _Thread_local struct {
+	const struct srcfile	*f;
+	size_t			 from;
+	size_t			 next;
+} nearest;
+
+/* Set the tabs, escapes and hyphens of l for physical line ln. */
+static inline void
+line_bytes(const struct srcfile *f, int ln, struct lline *l)
+{
+	const struct srcline	*sl = &f->lines[ln];
+	size_t			 next;
+
+	if (ln != 0 && nearest.f == f && sl->off >= nearest.from &&
+	    sl->off + sl->len <= nearest.next) {
+		l->tabs = l->escapes = l->hyphens = 0;
+		return;
+	}
+	l->tabs = has_byte(&tab_cursor, f, ln, sl->off, sl->len);
+	l->escapes = has_byte(&bs_cursor, f, ln, sl->off, sl->len);
+	l->hyphens = has_byte(&hyphen_cursor, f, ln, sl->off, sl->len);
+	next = tab_cursor.next;
+	if (bs_cursor.next < next)
+		next = bs_cursor.next;
+	if (hyphen_cursor.next < next)
+		next = hyphen_cursor.next;
+	nearest.f = f;
+	nearest.from = sl->off;
+	nearest.next = next;
+}
+
 int
 roff_getline(const struct srcfile *f, int *pos, struct lline *l)
 {
@@ -113,29 +153,45 @@ roff_getline(const struct srcfile *f, int *pos, struct lline *l)
 	size_t			 keep;
 	int			 ln = *pos, join;
 
-	l->len = 0;
-	l->nsegs = 0;
+	if (ln >= f->nlines)
+		return 0;
+	sl = &f->lines[ln];
+	l->line = ln + 1;
 	l->comment = 0;
 	l->comment_col = 0;
 	l->open_braces = l->close_braces = 0;
-	l->escapes = l->tabs = 0;
+	line_bytes(f, ln, l);
+	if (l->segcap == 0) {
+		l->segcap = 4;
+		l->segs = xreallocarray(NULL, l->segcap, sizeof(*l->segs));
+	}
+	/* Most lines hold no backslash: one whole line, left in place. */
+	if (!l->escapes) {
+		l->whole = 1;
+		l->len = sl->len;
+		l->segs[0].off = 0;
+		l->segs[0].line = ln + 1;
+		l->segs[0].col = 1;
+		l->nsegs = 1;
+		l->lastline = *pos = ln + 1;
+		return 1;
+	}
 	l->whole = 0;
-	if (ln >= f->nlines)
-		return 0;
-	l->line = ln + 1;
+	l->len = 0;
+	l->nsegs = 0;
 	do {
 		sl = &f->lines[ln];
 		join = 0;
 		keep = sl->len;
 		if (has_byte(&tab_cursor, f, ln, sl->off, sl->len))
 			l->tabs = 1;
-		if (has_byte(&bs_cursor, f, ln, sl->off, sl->len)) {
-			l->escapes = 1;
+		if (has_byte(&hyphen_cursor, f, ln, sl->off, sl->len))
+			l->hyphens = 1;
+		if (has_byte(&bs_cursor, f, ln, sl->off, sl->len))
 			keep = scan_physical(l, f->buf + sl->off, sl->len,
 			    &join);
-		}
 		lline_addseg(l, ++ln, 1);
-		/* Most lines are one whole physical line: left in place. */
+		/* Escapes but no joining and no comment: left in place too. */
 		if (l->len == 0 && !join && keep == sl->len) {
 			l->whole = 1;
 			l->len = keep;

@@ -34,6 +34,7 @@ struct lline {
 	int		 close_braces;	/* \} escapes seen */
 	int		 escapes;	/* a physical line holds a backslash */
 	int		 tabs;		/* a physical line holds a tab */
+	int		 hyphens;	/* a physical line holds a '-' */
 };
 
 struct arg {

@@ -138,10 +138,21 @@ ends_with(const char *s, const char *suffix)
 static int
 looks_binary(const char *buf, size_t len)
 {
-	size_t	 i, n = len < 1024 ? len : 1024, bad = 0, nul = 0;
-	unsigned char c;
+	const uint64_t	 ones = 0x0101010101010101ULL;
+	const uint64_t	 highs = 0x8080808080808080ULL;
+	uint64_t	 w;
+	size_t		 i, n = len < 1024 ? len : 1024, bad = 0, nul = 0;
+	unsigned char	 c;
 
 	for (i = 0; i < n; i++) {
+		/* Eight bytes none of which is below 0x20 are passed at once. */
+		if ((i & 7) == 0 && i + 8 <= n) {
+			memcpy(&w, buf + i, 8);
+			if (((w - 0x20 * ones) & ~w & highs) == 0) {
+				i += 7;
+				continue;
+			}
+		}
 		if ((c = buf[i]) >= 0x20)
 			continue;
 		if (c == '\0')
@@ -156,27 +167,40 @@ looks_binary(const char *buf, size_t len)
 static void
 index_lines(struct srcfile *f)
 {
-	const char	*nl;
-	size_t		 start = 0, end, cap = 64;
-	struct srcline	*sl;
+	const char	*buf = f->buf, *nl;
+	size_t		 len = f->len, start = 0, end, cap;
+	struct srcline	*lines, *sl;
+	size_t		 maxlen = 0;
+	int		 n = 0, blank_end = 0;
 
-	f->lines = xreallocarray(NULL, cap, sizeof(*f->lines));
-	while (start < f->len) {
-		nl = memchr(f->buf + start, '\n', f->len - start);
-		end = nl ? (size_t)(nl - f->buf) : f->len;
-		if ((size_t)f->nlines == cap) {
+	/* Lines of manual pages average some 26 bytes: rarely a realloc. */
+	cap = len / 16 + 64;
+	lines = xreallocarray(NULL, cap, sizeof(*lines));
+	/* Kept in locals: stores to the index could alias f for all the
+	 * compiler knows, and it would load f's fields again each line. */
+	while (start < len) {
+		nl = memchr(buf + start, '\n', len - start);
+		end = nl ? (size_t)(nl - buf) : len;
+		if ((size_t)n == cap) {
 			cap *= 2;
-			f->lines = xreallocarray(f->lines, cap,
-			    sizeof(*f->lines));
+			lines = xreallocarray(lines, cap, sizeof(*lines));
 		}
-		sl = &f->lines[f->nlines++];
+		sl = &lines[n++];
 		sl->off = start;
-		sl->len = end - start;
-		sl->cr = end > start && f->buf[end - 1] == '\r';
-		if (sl->cr)
-			sl->len--;
+		sl->cr = end > start && buf[end - 1] == '\r';
+		sl->len = end - start - sl->cr;
+		/* Facts the checks ask of every line, found while here. */
+		if (sl->len > maxlen)
+			maxlen = sl->len;
+		if (sl->len > 0 && (buf[start + sl->len - 1] == ' ' ||
+		    buf[start + sl->len - 1] == '\t'))
+			blank_end = 1;
 		start = end + 1;
 	}
+	f->lines = lines;
+	f->nlines = n;
+	f->maxlen = maxlen;
+	f->blank_end = blank_end;
 }
 
 struct srcfile *

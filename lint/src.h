@@ -22,6 +22,8 @@ struct srcfile {
 	size_t		 len;
 	struct srcline	*lines;
 	int		 nlines;
+	size_t		 maxlen;	/* of the longest line */
+	int		 blank_end;	/* a line may end in a space or tab */
 	int		 binary;	/* looks like a binary file */
 	int		 toolarge;	/* more than SRC_MAX_BYTES */
 };

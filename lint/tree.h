@@ -41,6 +41,7 @@ enum ntype {
 #define NF_CLOSER	0x0080	/* ".." or "\}" closing a region */
 #define NF_PLAIN	0x0100	/* no backslash in text (unset: not known) */
 #define NF_NOTAB	0x0200	/* no tab in text (unset: not known) */
+#define NF_NOHYPHEN	0x0400	/* no '-' in text (unset: not known) */
 
 #define NF_REGION	(NF_DEF | NF_IGN | NF_TBL | NF_EQN)
 
@@ -60,6 +61,7 @@ enum sec {
 	SEC__COUNT
 };
 
+/* new_node() in parse.c writes each field: a new one is set there. */
 struct node {
 	enum ntype	 type;
 	enum tok	 tok;
@@ -93,6 +95,7 @@ struct page {
 	struct node	*root;
 	struct node	*first;		/* document order */
 	struct node	*lastnode;
+	size_t		 nnodes;	/* in the document-order chain */
 	char		**defs;		/* macros the page defines */
 	int		 ndefs;
 };
