@@ -171,7 +171,7 @@ index_lines(struct srcfile *f)
 	size_t		 len = f->len, start = 0, end, cap;
 	struct srcline	*lines, *sl;
 	size_t		 maxlen = 0;
-	int		 n = 0, blank_end = 0;
+	int		 n = 0, blank_end = 0, crlf = 0;
 
 	/* Lines of manual pages average some 26 bytes: rarely a realloc. */
 	cap = len / 16 + 64;
@@ -189,6 +189,7 @@ index_lines(struct srcfile *f)
 		sl->off = start;
 		sl->cr = end > start && buf[end - 1] == '\r';
 		sl->len = end - start - sl->cr;
+		crlf |= sl->cr;
 		/* Facts the checks ask of every line, found while here. */
 		if (sl->len > maxlen)
 			maxlen = sl->len;
@@ -201,6 +202,7 @@ index_lines(struct srcfile *f)
 	f->nlines = n;
 	f->maxlen = maxlen;
 	f->blank_end = blank_end;
+	f->crlf = crlf;
 }
 
 struct srcfile *
