@@ -176,8 +176,10 @@ index_lines(struct srcfile *f)
 	/* Lines of manual pages average some 26 bytes: rarely a realloc. */
 	cap = len / 16 + 64;
 	lines = xreallocarray(NULL, cap, sizeof(*lines));
-	/* Kept in locals: stores to the index could alias f for all the
-	 * compiler knows, and it would load f's fields again each line. */
+	/*
+	 * Kept in locals: stores to the index could alias f for all the
+	 * compiler knows, and it would load f's fields again each line.
+	 */
 	while (start < len) {
 		nl = memchr(buf + start, '\n', len - start);
 		end = nl ? (size_t)(nl - buf) : len;
