@@ -375,11 +375,12 @@ count_uses(struct ctx *c, struct uses *u, const struct node *n)
 	u->nat += n->nargs;
 }
 
+/* Is n, a line of c->fonts (font macros only), one to judge? */
 static int
 is_checked(const struct node *n)
 {
 	/* Examples may show markup as it appears elsewhere. */
-	return is_font_macro(n) && n->nargs > 0 &&
+	return n->nargs > 0 &&
 	    (n->flags & (NF_REGION | NF_COND | NF_EX)) == 0;
 }
 
@@ -781,14 +782,15 @@ in_expression(const struct node *n, int i)
  * LIST_HEAD(), is a macro that makes a type, and types are italic.
  */
 static int
-const_italic(struct ctx *c, struct uses *u, const struct node *n, int i)
+const_italic(struct ctx *c, struct uses *u, const struct node *n, int i,
+    int f)
 {
 	const struct use	*e;
 	const char		*a = n->args[i].s, *name = a;
 	size_t			 len;
 	int			 kind;
 
-	if (arg_font(n, i) != 'I' || before_call(n, i) ||
+	if (f != 'I' || before_call(n, i) ||
 	    (n->tok == M_I && n->nargs > 1) || in_expression(n, i) ||
 	    (kind = constant_kind(&name, &len)) == 0)
 		return 0;
@@ -805,11 +807,11 @@ const_italic(struct ctx *c, struct uses *u, const struct node *n, int i)
 }
 
 static int
-path_bold(struct ctx *c, const struct node *n, int i)
+path_bold(struct ctx *c, const struct node *n, int i, int f)
 {
 	const char	*a = n->args[i].s;
 
-	if (arg_font(n, i) != 'B' || a[0] != '/' ||
+	if (f != 'B' || a[0] != '/' ||
 	    !asc_alpha(a[1]))
 		return 0;
 	report_arg(c, n, i, R_PATH_BOLD, "the pathname \"%s\" is set in "
@@ -824,13 +826,14 @@ path_bold(struct ctx *c, const struct node *n, int i)
  * so is a SYNOPSIS parameter that points to a function.
  */
 static int
-func_italic(struct ctx *c, struct uses *u, const struct node *n, int i)
+func_italic(struct ctx *c, struct uses *u, const struct node *n, int i,
+    int f)
 {
 	const struct use	*e;
 	const char		*a = n->args[i].s;
 	size_t			 k;
 
-	if (arg_font(n, i) != 'I' || i + 1 >= n->nargs ||
+	if (f != 'I' || i + 1 >= n->nargs ||
 	    strncmp(n->args[i + 1].s, "()", 2) != 0 ||
 	    (k = ident_len(a)) == 0)
 		return 0;
@@ -863,11 +866,12 @@ is_named(const struct ctx *c, const char *s)
  * else, as may a use in a .TP tag.
  */
 static int
-cmd_italic(struct ctx *c, struct uses *u, const struct node *n, int i)
+cmd_italic(struct ctx *c, struct uses *u, const struct node *n, int i,
+    int f)
 {
 	const char	*a = n->args[i].s;
 
-	if (!u->cmds || arg_font(n, i) != 'I' || is_tag(n) ||
+	if (!u->cmds || f != 'I' || is_tag(n) ||
 	    (n->tok == M_I && n->nargs > 1) ||
 	    (i + 1 < n->nargs && !is_punct(n->args[i + 1].s)) ||
 	    !is_named(c, a))
@@ -879,10 +883,10 @@ cmd_italic(struct ctx *c, struct uses *u, const struct node *n, int i)
 
 /* A name set in the other font at least three times as often. */
 static int
-font_mixed(struct ctx *c, const struct node *n, int i,
+font_mixed(struct ctx *c, const struct node *n, int i, int f,
     const struct use *e)
 {
-	int	 f = arg_font(n, i), here, there;
+	int	 here, there;
 
 	if (e == NULL)
 		return 0;
@@ -896,12 +900,15 @@ font_mixed(struct ctx *c, const struct node *n, int i,
 	return 1;
 }
 
-/* The per-argument checks of the font a word is set in. */
+/*
+ * The per-argument checks of the font f a word is set in, which is
+ * found once here for all of them.
+ */
 static void
 word_kinds(struct ctx *c, struct uses *u, const struct node *n,
     struct use *const *at)
 {
-	int	 i, consts, paths, funcs, mixed;
+	int	 i, f, consts, paths, funcs, mixed;
 
 	if (in_sec(n, SEC_NAME))
 		return;
@@ -909,16 +916,16 @@ word_kinds(struct ctx *c, struct uses *u, const struct node *n,
 	paths = funcs = mixed = 1;
 	for (i = 0; i < n->nargs; i++) {
 		/* Each of them judges a word in bold or italic. */
-		if (arg_font(n, i) == 'R')
+		if ((f = arg_font(n, i)) == 'R')
 			continue;
-		if (consts && const_italic(c, u, n, i))
+		if (consts && const_italic(c, u, n, i, f))
 			consts = mixed = 0;
-		else if (paths && path_bold(c, n, i))
+		else if (paths && path_bold(c, n, i, f))
 			paths = mixed = 0;
-		else if (funcs && (func_italic(c, u, n, i) ||
-		    cmd_italic(c, u, n, i)))
+		else if (funcs && (func_italic(c, u, n, i, f) ||
+		    cmd_italic(c, u, n, i, f)))
 			funcs = mixed = 0;
-		else if (mixed && font_mixed(c, n, i, at[i]))
+		else if (mixed && font_mixed(c, n, i, f, at[i]))
 			mixed = 0;
 	}
 }

@@ -109,6 +109,20 @@ put(struct shown *sh, char ch, char f)
 	sh->text[sh->len] = '\0';
 }
 
+/* Add the n characters of s in font f to sh, as put() would one by one. */
+static void
+put_run(struct shown *sh, const char *s, size_t n, char f)
+{
+	size_t	 room = SHOWN_MAX - 1 - sh->len;
+
+	if (n > room)
+		n = room;
+	memcpy(sh->text + sh->len, s, n);
+	memset(sh->font + sh->len, f, n);
+	sh->len += n;
+	sh->text[sh->len] = '\0';
+}
+
 /*
  * Add the printed characters of s, which starts in font base after
  * font prev (where \fP goes back to): escapes that print a space, a
@@ -119,12 +133,17 @@ static void
 put_string(struct shown *sh, const char *s, char base, char prev)
 {
 	struct esc	 e;
-	size_t		 len = strlen(s), i = 0;
+	const char	*p;
+	size_t		 len = strlen(s), i = 0, k;
 	char		 cur = base, f;
 
 	while (i < len) {
 		if (s[i] != '\\') {
-			put(sh, s[i++], cur);
+			/* The characters up to the next escape, at once. */
+			p = memchr(s + i, '\\', len - i);
+			k = p != NULL ? (size_t)(p - s) : len;
+			put_run(sh, s + i, k - i, cur);
+			i = k;
 			continue;
 		}
 		esc_parse(s + i, len - i, &e);

@@ -155,13 +155,12 @@ report_hyphen(struct ctx *c, const struct node *n, int line, int col,
 
 /* At most one report a line: a line of code may hold many. */
 static void
-check_minus(struct ctx *c, const struct node *n)
+minus_line(struct ctx *c, const struct node *n)
 {
 	size_t	 off, len;
 	int	 i, line, col, start = 1;
 
-	/* Most lines are known to hold no hyphen at all. */
-	if ((n->flags & NF_NOHYPHEN) || !is_live(n))
+	if (!is_live(n))
 		return;
 	if (n->type == N_TEXT) {
 		if ((off = find_hyphen(n->text, n->len, 1)) < n->len) {
@@ -189,6 +188,17 @@ check_minus(struct ctx *c, const struct node *n)
 			return;
 		}
 	}
+}
+
+/*
+ * Most lines are known to hold no hyphen at all: that is asked here,
+ * inline, before a call.
+ */
+static inline void
+check_minus(struct ctx *c, const struct node *n)
+{
+	if (!(n->flags & NF_NOHYPHEN))
+		minus_line(c, n);
 }
 
 /*

@@ -76,7 +76,7 @@ enc_check(struct srcfile *f, struct diaglist *dl, const struct config *cfg)
 
 	/* Most pages are ASCII with LF line ends: nothing to look at. */
 	ascii = plain_ascii(f->buf, f->len);
-	if (ascii && memchr(f->buf, '\r', f->len) == NULL)
+	if (ascii && !f->crlf)
 		return;
 	for (ln = 0; ln < f->nlines; ln++) {
 		p = (const unsigned char *)f->buf + f->lines[ln].off;

@@ -234,21 +234,22 @@ roff_pos(const struct seg *segs, int nsegs, size_t off, int *line, int *col)
 }
 
 /*
+ * The bytes that end a run of plain bytes in an argument, unquoted and
+ * quoted.  The NUL after the line is one, so that a run is scanned
+ * without a test of the length at each byte.
+ */
+static const unsigned char argstop[256] = {
+	['\0'] = 1, [' '] = 1, ['\t'] = 1, ['\\'] = 1
+};
+static const unsigned char quotstop[256] = {
+	['\0'] = 1, ['"'] = 1, ['\\'] = 1
+};
+
+/*
  * Read one argument starting at s[*i] into o, which has room for the
  * rest of the line; advance *i past it.  Return the end of what was
  * written, where the NUL goes.
  */
-/*
- * The bytes that end a run of plain bytes in an argument, unquoted and
- * quoted: most arguments are such a run, copied at once.
- */
-static const unsigned char argstop[256] = {
-	[' '] = 1, ['\t'] = 1, ['\\'] = 1
-};
-static const unsigned char quotstop[256] = {
-	['"'] = 1, ['\\'] = 1
-};
-
 static char *
 read_arg(const char *s, size_t len, size_t *i, struct arg *a, char *o)
 {
@@ -279,29 +280,31 @@ read_arg(const char *s, size_t len, size_t *i, struct arg *a, char *o)
 				j += e.len;
 				continue;
 			}
-			for (k = j + 1; k < len && !quotstop[(unsigned char)s[k]];
-			    k++)
+			for (k = j + 1; !quotstop[(unsigned char)s[k]]; k++)
 				continue;
 			memcpy(o, s + j, k - j);
 			o += k - j;
 			j = k;
 		}
 	} else {
-		while (j < len && s[j] != ' ' && s[j] != '\t') {
-			if (s[j] == '\\') {
-				esc_parse(s + j, len - j, &e);
-				memcpy(o, s + j, e.len);
-				o += e.len;
-				j += e.len;
-				continue;
-			}
-			for (k = j + 1; k < len && !argstop[(unsigned char)s[k]];
-			    k++)
-				continue;
-			memcpy(o, s + j, k - j);
-			o += k - j;
-			j = k;
+		/*
+		 * Escapes are kept as they are written: only the end of
+		 * the argument is looked for, and it is copied at once.
+		 */
+		for (k = j; k < len; ) {
+			while (!argstop[(unsigned char)s[k]])
+				k++;
+			if (k >= len || s[k] == ' ' || s[k] == '\t')
+				break;
+			if (s[k] == '\\') {
+				esc_parse(s + k, len - k, &e);
+				k += e.len;
+			} else
+				k++;	/* a NUL inside the line */
 		}
+		memcpy(o, s + j, k - j);
+		o += k - j;
+		j = k;
 	}
 	*o = '\0';
 	*i = j;

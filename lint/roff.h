@@ -55,9 +55,10 @@ void	 roff_pos(const struct seg *, int nsegs, size_t off,
 	    int *line, int *col);
 
 /*
- * Split macro arguments from s (len bytes) as roff does, allocating
- * from the arena.  segs map offset base + i of the line to the
- * source.  Returns the number of arguments.
+ * Split macro arguments from s (len bytes, s[len] a NUL, as the text
+ * of a node has) as roff does, allocating from the arena.  segs map
+ * offset base + i of the line to the source.  Returns the number of
+ * arguments.
  */
 int	 roff_args(struct arena *, const char *s, size_t len,
 	    const struct seg *segs, int nsegs, size_t base, struct arg **args);

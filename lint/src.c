@@ -171,13 +171,15 @@ index_lines(struct srcfile *f)
 	size_t		 len = f->len, start = 0, end, cap;
 	struct srcline	*lines, *sl;
 	size_t		 maxlen = 0;
-	int		 n = 0, blank_end = 0;
+	int		 n = 0, blank_end = 0, crlf = 0;
 
 	/* Lines of manual pages average some 26 bytes: rarely a realloc. */
 	cap = len / 16 + 64;
 	lines = xreallocarray(NULL, cap, sizeof(*lines));
-	/* Kept in locals: stores to the index could alias f for all the
-	 * compiler knows, and it would load f's fields again each line. */
+	/*
+	 * Kept in locals: stores to the index could alias f for all the
+	 * compiler knows, and it would load f's fields again each line.
+	 */
 	while (start < len) {
 		nl = memchr(buf + start, '\n', len - start);
 		end = nl ? (size_t)(nl - buf) : len;
@@ -189,6 +191,7 @@ index_lines(struct srcfile *f)
 		sl->off = start;
 		sl->cr = end > start && buf[end - 1] == '\r';
 		sl->len = end - start - sl->cr;
+		crlf |= sl->cr;
 		/* Facts the checks ask of every line, found while here. */
 		if (sl->len > maxlen)
 			maxlen = sl->len;
@@ -201,6 +204,7 @@ index_lines(struct srcfile *f)
 	f->nlines = n;
 	f->maxlen = maxlen;
 	f->blank_end = blank_end;
+	f->crlf = crlf;
 }
 
 struct srcfile *

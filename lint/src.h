@@ -24,6 +24,7 @@ struct srcfile {
 	int		 nlines;
 	size_t		 maxlen;	/* of the longest line */
 	int		 blank_end;	/* a line may end in a space or tab */
+	int		 crlf;		/* a line ends in CR LF */
 	int		 binary;	/* looks like a binary file */
 	int		 toolarge;	/* more than SRC_MAX_BYTES */
 };
