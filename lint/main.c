@@ -53,6 +53,9 @@ struct run {
 	struct ptree	*tree;		/* --diff: where patches are applied */
 	struct patched	*pt;		/* --diff: the page being linted */
 	int		 jobs;		/* -j: threads checking pages */
+	int		 def_profile;	/* the profile def_* are for, or 0 */
+	unsigned char	*def_enabled;	/* its rules, one per rule */
+	unsigned char	*def_level;
 };
 
 /*
@@ -68,10 +71,16 @@ page_config(struct run *r, const struct rc *rc, const char *path)
 	if (prof == 0)
 		prof = rc != NULL && rc_profile(rc) ? rc_profile(rc) :
 		    PROF_MANPAGES;
-	for (i = 0; i < rule_count(); i++) {
-		cfg->enabled[i] = (rule_get(i)->profiles & prof) != 0;
-		cfg->level[i] = (unsigned char)rule_get(i)->level;
+	/* The profile's table, worked out once: pages mostly share it. */
+	if (prof != r->def_profile) {
+		for (i = 0; i < rule_count(); i++) {
+			r->def_enabled[i] = (rule_get(i)->profiles & prof) != 0;
+			r->def_level[i] = (unsigned char)rule_get(i)->level;
+		}
+		r->def_profile = prof;
 	}
+	memcpy(cfg->enabled, r->def_enabled, rule_count());
+	memcpy(cfg->level, r->def_level, rule_count());
 	rc_apply(rc, path, cfg->enabled, cfg->level);
 	for (i = 0; i < r->ntoggles; i++)
 		for (j = 0; j < rule_count(); j++)
@@ -746,6 +755,8 @@ main(int argc, char *argv[])
 		return 2;
 	r.cfg.enabled = xcalloc(rule_count(), 1);
 	r.cfg.level = xcalloc(rule_count(), 1);
+	r.def_enabled = xcalloc(rule_count(), 1);
+	r.def_level = xcalloc(rule_count(), 1);
 	r.stats.count = xcalloc(rule_count(), sizeof(*r.stats.count));
 	if (r.cfg.format != FMT_GCC)
 		r.cfg.color = 0;
@@ -778,6 +789,8 @@ main(int argc, char *argv[])
 	free(r.stats.count);
 	free(r.cfg.enabled);
 	free(r.cfg.level);
+	free(r.def_enabled);
+	free(r.def_level);
 	free(r.toggles);
 	rc_free_all();
 	diag_reset_seen();
