@@ -2249,8 +2249,59 @@ run_starts(struct ctx *c, const struct prule *r, const struct ptext *pt,
 	}
 }
 
+/*
+ * Can a match that the rule reports start in [a, last]?  It starts in
+ * the rule's font, and with a byte that can start a match.
+ */
+static int
+can_start(const struct prule *r, const struct ptext *pt, size_t a,
+    size_t last)
+{
+	size_t	 p;
+
+	if (r->font == FONT_ANY)
+		return 1;
+	for (p = a; p <= last; p++)
+		if (pt->font[p] == r->font && (r->firstmap == NULL ||
+		    set_has(r->firstmap, (unsigned char)pt->s[p])))
+			return 1;
+	return 0;
+}
+
 #define OCC_WORDS	16	/* most words looked for one by one */
 #define OCC_MIN		3	/* bytes of the shortest */
+
+/*
+ * Skip the occurrence at q of a word of w, the first from where the
+ * search goes on, when no match the rule reports can start there nor
+ * at any other occurrence up to the end of the run of bytes of its set
+ * that holds it: return the end of the run, at moved past it; else 0.
+ * Most occurrences of a page's names are in bold, where such a rule
+ * reports nothing, and a try of the pattern costs more than the run.
+ * The reports are the same: a match lies in its run, so a search that
+ * tries them all goes on at the run's end or before it, and there is
+ * no occurrence left to try before the end.
+ */
+static size_t
+skip_run(const struct prule *r, const struct ptext *pt,
+    const struct words *w, size_t *at, const size_t *len, const size_t *key,
+    size_t q)
+{
+	size_t	 next[OCC_WORDS], b;
+	int	 i;
+
+	if (can_start(r, pt, q, q))
+		return 0;
+	for (b = q + 1; b < pt->len && r->inset[(unsigned char)pt->s[b]]; b++)
+		continue;
+	for (i = 0; i < w->n; i++)
+		for (next[i] = at[i]; next[i] < b; next[i] = text_find(pt,
+		    w->w[i], len[i], key[i], next[i] + 1))
+			if (can_start(r, pt, next[i], next[i]))
+				return 0;
+	memcpy(at, next, w->n * sizeof(*at));
+	return b;
+}
 
 /*
  * Report the matches of a rule whose matches all start with a word of
@@ -2269,7 +2320,7 @@ run_occurrences(struct ctx *c, const struct prule *r, const struct ptext *pt)
 	const struct words	*w;
 	PCRE2_SIZE		*ov = pcre2_get_ovector_pointer(match);
 	size_t			 at[OCC_WORDS], len[OCC_WORDS], key[OCC_WORDS];
-	size_t			 from = 0, q;
+	size_t			 from = 0, q, b;
 	int			 i, k, rc;
 
 	for (k = 0; !(r->reach.phfirst & 1 << k); k++)
@@ -2294,6 +2345,10 @@ run_occurrences(struct ctx *c, const struct prule *r, const struct ptext *pt)
 		}
 		if (q == pt->len)
 			break;
+		if ((b = skip_run(r, pt, w, at, len, key, q)) > 0) {
+			from = b;
+			continue;
+		}
 		pcre2_set_offset_limit(mctx, q);
 		if ((rc = pcre2_match(r->code, (PCRE2_SPTR)pt->s, pt->len, q,
 		    0, match, mctx)) < 0) {
@@ -2335,25 +2390,6 @@ holds_words(const struct prule *r, const struct ptext *pt, size_t a,
 			return 0;
 	}
 	return 1;
-}
-
-/*
- * Can a match that the rule reports start in [a, last]?  It starts in
- * the rule's font, and with a byte that can start a match.
- */
-static int
-can_start(const struct prule *r, const struct ptext *pt, size_t a,
-    size_t last)
-{
-	size_t	 p;
-
-	if (r->font == FONT_ANY)
-		return 1;
-	for (p = a; p <= last; p++)
-		if (pt->font[p] == r->font && (r->firstmap == NULL ||
-		    set_has(r->firstmap, (unsigned char)pt->s[p])))
-			return 1;
-	return 0;
 }
 
 /*
