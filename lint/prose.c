@@ -2397,10 +2397,11 @@ holds_words(const struct prule *r, const struct ptext *pt, size_t a,
  * of bytes of its set around their occurrences are searched (struct
  * reach): no match starts elsewhere.  A match starts at or before the
  * last occurrence in its run, so a run where no byte up to there can
- * start a match the rule reports is not searched either.  The offset
- * limit keeps each search to its run.  The matches reported, and their
- * order, are those of a search of the whole text: a match lies in its
- * run, and the search goes on after the run in any case.
+ * start a match the rule reports is not searched either, nor is the
+ * rest of a run after that occurrence: the offset limit keeps the
+ * starts each search tries between the two.  The matches reported, and
+ * their order, are those of a search of the whole text: a match lies
+ * in its run, and the search goes on after the run in any case.
  */
 static void
 run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
@@ -2441,8 +2442,8 @@ run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
 			if (rc->phfirst)
 				run_starts(c, r, pt, a, last);
 			else {
-				pcre2_set_offset_limit(mctx, b);
-				run_span(c, r, pt, a, b);
+				pcre2_set_offset_limit(mctx, last);
+				run_span(c, r, pt, a, last);
 			}
 		}
 		/* The literal's bytes are in the set: b > q. */
