@@ -2476,8 +2476,14 @@ split_words(const struct ptext *pt)
 		hashes = xreallocarray(hashes, boundcap, sizeof(*hashes));
 		cands = xreallocarray(cands, boundcap, sizeof(*cands));
 	}
-	/* The NUL after the text ends its last word. */
-	for (bd = bounds, i = 0; i <= len; i++) {
+	/*
+	 * The NUL after the text ends its last word.  Unrolled: the loop's
+	 * count and test, and the copy of w to in, would cost as much at
+	 * every byte as the rest of the work on it.
+	 */
+	bd = bounds;
+#pragma GCC unroll 8
+	for (i = 0; i <= len; i++) {
 		w = is_wordch(s[i]);
 		bd[n] = i;
 		n += w ^ in;
