@@ -111,6 +111,7 @@ struct reach {
 	char		 lit[MAX_LITS][LIT_MAX];
 	int		 nlit;
 	size_t		 key[MAX_LITS];	/* the byte of lit to look for */
+	size_t		 len[MAX_LITS];	/* of lit, looked for many times */
 	int		 phreq;		/* bit k: spans a word of ph k */
 	int		 phfirst;	/* bit k: starts with one */
 };
@@ -1261,8 +1262,10 @@ scan_pattern(struct scan *sc, const char *pattern, struct reach *r)
 				i--;
 				break;
 			}
-	for (i = 0; i < r->nlit; i++)
+	for (i = 0; i < r->nlit; i++) {
 		r->key[i] = rarest(r->lit[i]);
+		r->len[i] = strlen(r->lit[i]);
+	}
 }
 
 /*
@@ -2212,7 +2215,7 @@ text_find(const struct ptext *pt, const char *w, size_t n, size_t key,
 static size_t
 lit_at(const struct ptext *pt, const struct reach *rc, int i, size_t from)
 {
-	return text_find(pt, rc->lit[i], strlen(rc->lit[i]), rc->key[i],
+	return text_find(pt, rc->lit[i], rc->len[i], rc->key[i],
 	    from);
 }
 
