@@ -2219,6 +2219,18 @@ lit_at(const struct ptext *pt, const struct reach *rc, int i, size_t from)
 	    from);
 }
 
+/* Is one of the literals of the rule, one of which every match holds, in the text? */
+static int
+holds_literal(const struct prule *r, const struct ptext *pt)
+{
+	int	 i;
+
+	for (i = 0; i < r->reach.nlit; i++)
+		if (lit_at(pt, &r->reach, i, 0) < pt->len)
+			return 1;
+	return 0;
+}
+
 /*
  * Report the matches of a rule whose matches start with a word of a
  * placeholder, that start in [a, last]: they are tried at such words
@@ -2782,7 +2794,13 @@ check_prose(struct ctx *c)
 			run_words(c, r, pt);
 			continue;
 		}
-		/* Found only when a rule asks: most pages need none. */
+		/*
+		 * Found only when a rule asks: most pages need none, and a
+		 * page where no literal of the rule is needs none for it.
+		 */
+		if (r->uses[PH_PARAMS] && !have_params && r->windows &&
+		    !holds_literal(r, pt))
+			continue;
 		if (r->uses[PH_PARAMS] && !have_params) {
 			collect_params(c->pg, &phwords[PH_PARAMS]);
 			have_params = 1;
