@@ -105,15 +105,22 @@ static const char *const ph_text[PH__COUNT] = { "${NAMES}", "${PARAMS}" };
  * tried nowhere else; nor where the run holds no word of a placeholder
  * that every match holds (phreq: those where case matters), nor, when
  * every match starts with such a word (phfirst), anywhere but at one.
+ * Nor need an occurrence of a literal be counted where the byte after
+ * it is not in its follow set, when the pattern goes on after it with
+ * an item that always takes a byte (solid), the first in its lead set.
  */
 struct reach {
 	unsigned char	 set[32];
 	char		 lit[MAX_LITS][LIT_MAX];
+	unsigned char	 follow[MAX_LITS][32];	/* bytes after lit */
+	unsigned int	 strict;	/* bit i: follow[i] is not all */
 	int		 nlit;
 	size_t		 key[MAX_LITS];	/* the byte of lit to look for */
 	size_t		 len[MAX_LITS];	/* of lit, looked for many times */
 	int		 phreq;		/* bit k: spans a word of ph k */
 	int		 phfirst;	/* bit k: starts with one */
+	int		 solid;		/* a match takes a byte at least */
+	unsigned char	 lead[32];	/* if solid, its first byte */
 };
 
 /* One entry of a word list. */
@@ -927,7 +934,7 @@ group(struct scan *sc, int *flags, struct reach *r)
 		alt(sc, fl, r);
 		close_group(sc);
 		r->nlit = 0;
-		r->phreq = r->phfirst = 0;
+		r->phreq = r->phfirst = r->solid = 0;
 		return I_TEXT;
 	default:
 		break;
@@ -960,6 +967,15 @@ placeholder(const char *p, enum ph *kind)
 	return 0;
 }
 
+/* An item that takes one character, whose first byte is in its set. */
+static enum item
+solid(struct reach *r, enum item it)
+{
+	r->solid = 1;
+	memcpy(r->lead, r->set, sizeof(r->lead));
+	return it;
+}
+
 /* One item of a sequence, without its quantifier. */
 static enum item
 item(struct scan *sc, int *flags, struct reach *r, int *ch)
@@ -967,7 +983,7 @@ item(struct scan *sc, int *flags, struct reach *r, int *ch)
 	enum item	 it;
 	enum ph		 kind;
 	size_t		 n;
-	int		 c = (unsigned char)*sc->p;
+	int		 c = (unsigned char)*sc->p, e;
 
 	memset(r, 0, sizeof(*r));
 	if (sc->quote && c == '\\' && sc->p[1] == 'E') {
@@ -984,11 +1000,11 @@ item(struct scan *sc, int *flags, struct reach *r, int *ch)
 	else if (c == '[') {
 		sc->p++;
 		cclass(sc, *flags, r->set);
-		return I_TEXT;
+		return solid(r, I_TEXT);
 	} else if (c == '.') {
 		sc->p++;
 		memset(r->set, 0xff, sizeof(r->set));
-		return I_TEXT;
+		return solid(r, I_TEXT);
 	} else if (c == '^') {
 		sc->p++;
 		return I_ZERO;
@@ -1014,10 +1030,14 @@ item(struct scan *sc, int *flags, struct reach *r, int *ch)
 			set_range(r->set, 0x80, 0xff);
 		else
 			r->phreq = r->phfirst = 1 << kind;
-		return I_TEXT;
+		return solid(r, I_TEXT);
 	} else if (c == '\\') {
-		sc->p++;
-		if ((it = escape(sc, 0, r->set, ch)) != I_CHAR)
+		e = (unsigned char)*++sc->p;
+		it = escape(sc, 0, r->set, ch);
+		/* A back reference may take no byte. */
+		if (it == I_TEXT && strchr("123456789gk", e) == NULL)
+			return solid(r, I_TEXT);
+		if (it != I_CHAR)
 			return it;
 	} else {
 		sc->p++;
@@ -1037,12 +1057,12 @@ item(struct scan *sc, int *flags, struct reach *r, int *ch)
 		sc->quote = 0;
 	}
 	if (it == I_TEXT)
-		return I_TEXT;
+		return solid(r, I_TEXT);
 	if ((*flags & F_CASELESS) && isalpha(*ch)) {
 		set_fold(r->set);
-		return I_TEXT;
+		return solid(r, I_TEXT);
 	}
-	return it;
+	return solid(r, it);
 }
 
 /* The least length of the literals. */
@@ -1078,13 +1098,21 @@ consider(struct reach *best, const struct reach *cand)
 	*best = *cand;
 }
 
-/* A run of literal bytes ends: it is a candidate literal. */
+/*
+ * A run of literal bytes ends: it is a candidate literal, followed by
+ * a byte of follow, or by any where follow is NULL.
+ */
 static void
-end_run(struct reach *run, size_t *nrun, struct reach *best)
+end_run(struct reach *run, size_t *nrun, struct reach *best,
+    const unsigned char *follow)
 {
 	if (*nrun == 0)
 		return;
 	run->lit[0][*nrun] = '\0';
+	if (follow != NULL)
+		memcpy(run->follow[0], follow, sizeof(run->follow[0]));
+	else
+		memset(run->follow[0], 0xff, sizeof(run->follow[0]));
 	run->nlit = 1;
 	consider(best, run);
 	*nrun = 0;
@@ -1095,7 +1123,9 @@ end_run(struct reach *run, size_t *nrun, struct reach *best)
  * best of its required items, runs of literal bytes among them.  The
  * bytes a lookahead looks at join the sequence's set only if the
  * lookahead gives the literals: the other lookaheads are not counted
- * in what a match spans.
+ * in what a match spans.  The sequence is solid if one of its items
+ * is, and those before it take no byte or may not be there; its lead
+ * is then what their bytes and that item's first byte can be.
  */
 static void
 seq(struct scan *sc, int *flags, struct reach *r)
@@ -1104,7 +1134,7 @@ seq(struct scan *sc, int *flags, struct reach *r)
 	enum item	 kind;
 	size_t		 nrun = 0;
 	long		 min;
-	int		 ch = 0, q, first = 1;
+	int		 ch = 0, q, first = 1, open = 1;
 
 	memset(r, 0, sizeof(*r));
 	memset(&best, 0, sizeof(best));
@@ -1122,11 +1152,19 @@ seq(struct scan *sc, int *flags, struct reach *r)
 			r->phfirst = kind == I_TEXT && min > 0 ? it.phfirst : 0;
 			first = 0;
 		}
+		if (open && kind != I_ZERO && kind != I_AHEAD) {
+			if (it.solid && min > 0) {
+				set_union(r->lead, it.lead);
+				r->solid = 1;
+				open = 0;
+			} else
+				set_union(r->lead, it.set);
+		}
 		if (!q && kind == I_CHAR) {
 			/* Unquantified, it carries the run on. */
 			set_union(r->set, it.set);
 			if (nrun == LIT_MAX - 1)
-				end_run(&run, &nrun, &best);
+				end_run(&run, &nrun, &best, NULL);
 			run.lit[0][nrun++] = ch;
 			continue;
 		}
@@ -1143,14 +1181,15 @@ seq(struct scan *sc, int *flags, struct reach *r)
 			if (min > 0) {
 				/* As in ab+: "ab" is there. */
 				if (nrun == LIT_MAX - 1)
-					end_run(&run, &nrun, &best);
+					end_run(&run, &nrun, &best, NULL);
 				run.lit[0][nrun++] = ch;
 			}
-			end_run(&run, &nrun, &best);
+			end_run(&run, &nrun, &best, NULL);
 			break;
 		case I_TEXT:
 			set_union(r->set, it.set);
-			end_run(&run, &nrun, &best);
+			end_run(&run, &nrun, &best,
+			    it.solid && min > 0 ? it.lead : NULL);
 			if (min > 0) {
 				r->phreq |= it.phreq;
 				memset(it.set, 0, sizeof(it.set));
@@ -1159,9 +1198,10 @@ seq(struct scan *sc, int *flags, struct reach *r)
 			break;
 		}
 	}
-	end_run(&run, &nrun, &best);
+	end_run(&run, &nrun, &best, NULL);
 	if (best.nlit > 0) {
 		memcpy(r->lit, best.lit, sizeof(r->lit));
+		memcpy(r->follow, best.follow, sizeof(r->follow));
 		r->nlit = best.nlit;
 		set_union(r->set, best.set);
 	}
@@ -1174,6 +1214,8 @@ merge(struct reach *r, const struct reach *b)
 	int	 i, j;
 
 	set_union(r->set, b->set);
+	set_union(r->lead, b->lead);
+	r->solid &= b->solid;
 	r->phreq &= b->phreq;
 	r->phfirst &= b->phfirst;
 	if (r->nlit == 0 || b->nlit == 0) {
@@ -1184,12 +1226,15 @@ merge(struct reach *r, const struct reach *b)
 		for (j = 0; j < r->nlit; j++)
 			if (strcmp(r->lit[j], b->lit[i]) == 0)
 				break;
-		if (j < r->nlit)
+		if (j < r->nlit) {
+			set_union(r->follow[j], b->follow[i]);
 			continue;
+		}
 		if (r->nlit == MAX_LITS) {
 			r->nlit = 0;
 			return;
 		}
+		memcpy(r->follow[r->nlit], b->follow[i], sizeof(r->follow[0]));
 		memcpy(r->lit[r->nlit++], b->lit[i], LIT_MAX);
 	}
 }
@@ -1233,13 +1278,30 @@ rarest(const char *lit)
 }
 
 /*
+ * Literal i holds literal j, and is to be dropped: j is also followed
+ * by what follows it in i.
+ */
+static void
+follow_within(struct reach *r, int i, int j)
+{
+	const char	*p;
+	size_t		 n = strlen(r->lit[j]);
+
+	for (p = r->lit[i]; (p = strstr(p, r->lit[j])) != NULL; p++)
+		if (p[n] == '\0')
+			set_union(r->follow[j], r->follow[i]);
+		else
+			set_add(r->follow[j], (unsigned char)p[n]);
+}
+
+/*
  * Scan a pattern.  A literal that holds another is found only where
  * the other is: it is dropped.
  */
 static void
 scan_pattern(struct scan *sc, const char *pattern, struct reach *r)
 {
-	int	 i, j;
+	int	 i, j, k;
 
 	memset(sc, 0, sizeof(*sc));
 	sc->start = sc->p = pattern;
@@ -1256,8 +1318,11 @@ scan_pattern(struct scan *sc, const char *pattern, struct reach *r)
 	for (i = 0; i < r->nlit; i++)
 		for (j = 0; j < r->nlit; j++)
 			if (j != i && strstr(r->lit[i], r->lit[j]) != NULL) {
+				follow_within(r, i, j);
 				memmove(r->lit[i], r->lit[i + 1],
 				    (r->nlit - i - 1) * sizeof(r->lit[0]));
+				memmove(r->follow[i], r->follow[i + 1],
+				    (r->nlit - i - 1) * sizeof(r->follow[0]));
 				r->nlit--;
 				i--;
 				break;
@@ -1265,6 +1330,10 @@ scan_pattern(struct scan *sc, const char *pattern, struct reach *r)
 	for (i = 0; i < r->nlit; i++) {
 		r->key[i] = rarest(r->lit[i]);
 		r->len[i] = strlen(r->lit[i]);
+		for (k = 0; k < 32 && r->follow[i][k] == 0xff; k++)
+			continue;
+		if (k < 32)
+			r->strict |= 1U << i;
 	}
 }
 
@@ -2187,14 +2256,15 @@ run_span(struct ctx *c, const struct prule *r, const struct ptext *pt,
 }
 
 /*
- * Where the n bytes of w are in the text from from on, or the text's
- * end; byte key of w, a rare one, is the one searched for.  Where it
+ * Where the n bytes of w are in the text from from on, followed by a
+ * byte of follow unless it is NULL, or the text's end; byte key of w,
+ * a rare one, is the one searched for.  Where it
  * is found, the first and last bytes are compared before the rest:
  * in a key as common as the p of "parameter", most finds differ there.
  */
 static size_t
 text_find(const struct ptext *pt, const char *w, size_t n, size_t key,
-    size_t from)
+    const unsigned char *follow, size_t from)
 {
 	const char	*p, *end = pt->s + pt->len;
 
@@ -2203,23 +2273,25 @@ text_find(const struct ptext *pt, const char *w, size_t n, size_t key,
 	for (p = pt->s + from + key; p < end &&
 	    (p = memchr(p, w[key], end - p)) != NULL; p++)
 		if ((size_t)(end - p) >= n - key && *(p - key) == w[0] &&
-		    p[n - 1 - key] == w[n - 1] && memcmp(p - key, w, n) == 0)
+		    p[n - 1 - key] == w[n - 1] && memcmp(p - key, w, n) == 0 &&
+		    (follow == NULL ||
+		    set_has(follow, (unsigned char)p[n - key])))
 			return p - key - pt->s;
 	return pt->len;
 }
 
 /*
- * Where literal i of the reach is in the text from from on, or the
- * text's end.
+ * Where literal i of the reach is in the text from from on, followed
+ * by a byte of its follow set, or the text's end.
  */
 static size_t
 lit_at(const struct ptext *pt, const struct reach *rc, int i, size_t from)
 {
 	return text_find(pt, rc->lit[i], rc->len[i], rc->key[i],
-	    from);
+	    rc->strict >> i & 1 ? rc->follow[i] : NULL, from);
 }
 
-/* Is one of the literals of the rule, one of which every match holds, in the text? */
+/* Is one of the literals of the rule, which every match holds, there? */
 static int
 holds_literal(const struct prule *r, const struct ptext *pt)
 {
@@ -2311,7 +2383,7 @@ skip_run(const struct prule *r, const struct ptext *pt,
 		continue;
 	for (i = 0; i < w->n; i++)
 		for (next[i] = at[i]; next[i] < b; next[i] = text_find(pt,
-		    w->w[i], len[i], key[i], next[i] + 1))
+		    w->w[i], len[i], key[i], NULL, next[i] + 1))
 			if (can_start(r, pt, next[i], next[i]))
 				return 0;
 	memcpy(at, next, w->n * sizeof(*at));
@@ -2348,13 +2420,13 @@ run_occurrences(struct ctx *c, const struct prule *r, const struct ptext *pt)
 			return 0;
 	for (i = 0; i < w->n; i++) {
 		key[i] = rarest(w->w[i]);
-		at[i] = text_find(pt, w->w[i], len[i], key[i], 0);
+		at[i] = text_find(pt, w->w[i], len[i], key[i], NULL, 0);
 	}
 	for (;;) {
 		for (q = pt->len, i = 0; i < w->n; i++) {
 			if (at[i] < from)
 				at[i] = text_find(pt, w->w[i], len[i], key[i],
-				    from);
+				    NULL, from);
 			if (at[i] < q)
 				q = at[i];
 		}
