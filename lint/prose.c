@@ -2578,13 +2578,8 @@ split_words(const struct ptext *pt)
 	}
 	n /= 2;
 	for (i = 0; i < n; i++) {
-		/* Four bytes can be read up to the NUL, the last one. */
-		if (bd[2 * i] + 4 <= len + 1)
-			h = whash(s + bd[2 * i], bd[2 * i + 1] - bd[2 * i]);
-		else
-			h = whash_short(s + bd[2 * i],
-			    bd[2 * i + 1] - bd[2 * i]);
-		h >>= 16;
+		/* Four bytes can be read: NULs follow the text (PT_PAD). */
+		h = whash(s + bd[2 * i], bd[2 * i + 1] - bd[2 * i]) >> 16;
 		hashes[i] = h;
 		/* Kept, again, only where it is one. */
 		cands[nc] = i;

@@ -426,6 +426,8 @@ build(struct ptext *pt, const struct page *pg, int synopsis)
 	}
 	if (pt->len == 0)
 		put(pt, PT_BREAK, &at, PF_ROMAN);
+	reserve(pt, PT_PAD);
+	memset(pt->s + pt->len, 0, PT_PAD + 1);
 }
 
 void
