@@ -107,13 +107,17 @@ static const char *const ph_text[PH__COUNT] = { "${NAMES}", "${PARAMS}" };
  * every match starts with such a word (phfirst), anywhere but at one.
  * Nor need an occurrence of a literal be counted where the byte after
  * it is not in its follow set, when the pattern goes on after it with
- * an item that always takes a byte (solid), the first in its lead set.
+ * an item that always takes a byte (solid), the first in its lead set;
+ * nor where the byte before it is not in its precede set, when what
+ * comes before it in the pattern is solid, its last byte in its trail.
  */
 struct reach {
 	unsigned char	 set[32];
 	char		 lit[MAX_LITS][LIT_MAX];
 	unsigned char	 follow[MAX_LITS][32];	/* bytes after lit */
-	unsigned int	 strict;	/* bit i: follow[i] is not all */
+	unsigned char	 precede[MAX_LITS][32];	/* bytes before it */
+	unsigned int	 fstrict;	/* bit i: follow[i] is not all */
+	unsigned int	 pstrict;	/* bit i: precede[i] is not all */
 	int		 nlit;
 	size_t		 key[MAX_LITS];	/* the byte of lit to look for */
 	size_t		 len[MAX_LITS];	/* of lit, looked for many times */
@@ -121,6 +125,7 @@ struct reach {
 	int		 phfirst;	/* bit k: starts with one */
 	int		 solid;		/* a match takes a byte at least */
 	unsigned char	 lead[32];	/* if solid, its first byte */
+	unsigned char	 trail[32];	/* and its last */
 };
 
 /* One entry of a word list. */
@@ -973,6 +978,7 @@ solid(struct reach *r, enum item it)
 {
 	r->solid = 1;
 	memcpy(r->lead, r->set, sizeof(r->lead));
+	memcpy(r->trail, r->set, sizeof(r->trail));
 	return it;
 }
 
@@ -1100,7 +1106,8 @@ consider(struct reach *best, const struct reach *cand)
 
 /*
  * A run of literal bytes ends: it is a candidate literal, followed by
- * a byte of follow, or by any where follow is NULL.
+ * a byte of follow, or by any where follow is NULL.  Its precede set
+ * was set where it started.
  */
 static void
 end_run(struct reach *run, size_t *nrun, struct reach *best,
@@ -1118,6 +1125,18 @@ end_run(struct reach *run, size_t *nrun, struct reach *best,
 	*nrun = 0;
 }
 
+/* A run of literal bytes may start, after a byte of pre or any. */
+static void
+start_run(struct reach *run, size_t nrun, const unsigned char *pre)
+{
+	if (nrun > 0)
+		return;
+	if (pre != NULL)
+		memcpy(run->precede[0], pre, sizeof(run->precede[0]));
+	else
+		memset(run->precede[0], 0xff, sizeof(run->precede[0]));
+}
+
 /*
  * A sequence of items, up to | or ).  Its literals are those of the
  * best of its required items, runs of literal bytes among them.  The
@@ -1125,7 +1144,10 @@ end_run(struct reach *run, size_t *nrun, struct reach *best,
  * lookahead gives the literals: the other lookaheads are not counted
  * in what a match spans.  The sequence is solid if one of its items
  * is, and those before it take no byte or may not be there; its lead
- * is then what their bytes and that item's first byte can be.
+ * is then what their bytes and that item's first byte can be, and its
+ * trail what the last solid item's last byte and those of the items
+ * after it can be.  A run of literal bytes is preceded by the trail of
+ * the items before it, where they are solid.
  */
 static void
 seq(struct scan *sc, int *flags, struct reach *r)
@@ -1133,8 +1155,9 @@ seq(struct scan *sc, int *flags, struct reach *r)
 	struct reach	 it, best, run;
 	enum item	 kind;
 	size_t		 nrun = 0;
+	unsigned char	 before[32];
 	long		 min;
-	int		 ch = 0, q, first = 1, open = 1;
+	int		 ch = 0, q, first = 1, open = 1, was;
 
 	memset(r, 0, sizeof(*r));
 	memset(&best, 0, sizeof(best));
@@ -1152,6 +1175,8 @@ seq(struct scan *sc, int *flags, struct reach *r)
 			r->phfirst = kind == I_TEXT && min > 0 ? it.phfirst : 0;
 			first = 0;
 		}
+		was = r->solid;
+		memcpy(before, r->trail, sizeof(before));
 		if (open && kind != I_ZERO && kind != I_AHEAD) {
 			if (it.solid && min > 0) {
 				set_union(r->lead, it.lead);
@@ -1160,11 +1185,18 @@ seq(struct scan *sc, int *flags, struct reach *r)
 			} else
 				set_union(r->lead, it.set);
 		}
+		if (kind != I_ZERO && kind != I_AHEAD) {
+			if (it.solid && min > 0)
+				memcpy(r->trail, it.trail, sizeof(r->trail));
+			else
+				set_union(r->trail, it.set);
+		}
 		if (!q && kind == I_CHAR) {
 			/* Unquantified, it carries the run on. */
 			set_union(r->set, it.set);
 			if (nrun == LIT_MAX - 1)
 				end_run(&run, &nrun, &best, NULL);
+			start_run(&run, nrun, was ? before : NULL);
 			run.lit[0][nrun++] = ch;
 			continue;
 		}
@@ -1182,6 +1214,7 @@ seq(struct scan *sc, int *flags, struct reach *r)
 				/* As in ab+: "ab" is there. */
 				if (nrun == LIT_MAX - 1)
 					end_run(&run, &nrun, &best, NULL);
+				start_run(&run, nrun, was ? before : NULL);
 				run.lit[0][nrun++] = ch;
 			}
 			end_run(&run, &nrun, &best, NULL);
@@ -1202,6 +1235,7 @@ seq(struct scan *sc, int *flags, struct reach *r)
 	if (best.nlit > 0) {
 		memcpy(r->lit, best.lit, sizeof(r->lit));
 		memcpy(r->follow, best.follow, sizeof(r->follow));
+		memcpy(r->precede, best.precede, sizeof(r->precede));
 		r->nlit = best.nlit;
 		set_union(r->set, best.set);
 	}
@@ -1215,6 +1249,7 @@ merge(struct reach *r, const struct reach *b)
 
 	set_union(r->set, b->set);
 	set_union(r->lead, b->lead);
+	set_union(r->trail, b->trail);
 	r->solid &= b->solid;
 	r->phreq &= b->phreq;
 	r->phfirst &= b->phfirst;
@@ -1228,6 +1263,7 @@ merge(struct reach *r, const struct reach *b)
 				break;
 		if (j < r->nlit) {
 			set_union(r->follow[j], b->follow[i]);
+			set_union(r->precede[j], b->precede[i]);
 			continue;
 		}
 		if (r->nlit == MAX_LITS) {
@@ -1235,6 +1271,8 @@ merge(struct reach *r, const struct reach *b)
 			return;
 		}
 		memcpy(r->follow[r->nlit], b->follow[i], sizeof(r->follow[0]));
+		memcpy(r->precede[r->nlit], b->precede[i],
+		    sizeof(r->precede[0]));
 		memcpy(r->lit[r->nlit++], b->lit[i], LIT_MAX);
 	}
 }
@@ -1279,7 +1317,7 @@ rarest(const char *lit)
 
 /*
  * Literal i holds literal j, and is to be dropped: j is also followed
- * by what follows it in i.
+ * and preceded by what follows and precedes it in i.
  */
 static void
 follow_within(struct reach *r, int i, int j)
@@ -1287,11 +1325,16 @@ follow_within(struct reach *r, int i, int j)
 	const char	*p;
 	size_t		 n = strlen(r->lit[j]);
 
-	for (p = r->lit[i]; (p = strstr(p, r->lit[j])) != NULL; p++)
+	for (p = r->lit[i]; (p = strstr(p, r->lit[j])) != NULL; p++) {
 		if (p[n] == '\0')
 			set_union(r->follow[j], r->follow[i]);
 		else
 			set_add(r->follow[j], (unsigned char)p[n]);
+		if (p == r->lit[i])
+			set_union(r->precede[j], r->precede[i]);
+		else
+			set_add(r->precede[j], (unsigned char)p[-1]);
+	}
 }
 
 /*
@@ -1323,6 +1366,8 @@ scan_pattern(struct scan *sc, const char *pattern, struct reach *r)
 				    (r->nlit - i - 1) * sizeof(r->lit[0]));
 				memmove(r->follow[i], r->follow[i + 1],
 				    (r->nlit - i - 1) * sizeof(r->follow[0]));
+				memmove(r->precede[i], r->precede[i + 1],
+				    (r->nlit - i - 1) * sizeof(r->precede[0]));
 				r->nlit--;
 				i--;
 				break;
@@ -1333,7 +1378,11 @@ scan_pattern(struct scan *sc, const char *pattern, struct reach *r)
 		for (k = 0; k < 32 && r->follow[i][k] == 0xff; k++)
 			continue;
 		if (k < 32)
-			r->strict |= 1U << i;
+			r->fstrict |= 1U << i;
+		for (k = 0; k < 32 && r->precede[i][k] == 0xff; k++)
+			continue;
+		if (k < 32)
+			r->pstrict |= 1U << i;
 	}
 }
 
@@ -2257,14 +2306,15 @@ run_span(struct ctx *c, const struct prule *r, const struct ptext *pt,
 
 /*
  * Where the n bytes of w are in the text from from on, followed by a
- * byte of follow unless it is NULL, or the text's end; byte key of w,
- * a rare one, is the one searched for.  Where it
+ * byte of follow and preceded by one of precede unless they are NULL,
+ * or the text's end; byte key of w, a rare one, is the one searched
+ * for.  Where it
  * is found, the first and last bytes are compared before the rest:
  * in a key as common as the p of "parameter", most finds differ there.
  */
 static size_t
 text_find(const struct ptext *pt, const char *w, size_t n, size_t key,
-    const unsigned char *follow, size_t from)
+    const unsigned char *follow, const unsigned char *precede, size_t from)
 {
 	const char	*p, *end = pt->s + pt->len;
 
@@ -2275,7 +2325,9 @@ text_find(const struct ptext *pt, const char *w, size_t n, size_t key,
 		if ((size_t)(end - p) >= n - key && *(p - key) == w[0] &&
 		    p[n - 1 - key] == w[n - 1] && memcmp(p - key, w, n) == 0 &&
 		    (follow == NULL ||
-		    set_has(follow, (unsigned char)p[n - key])))
+		    set_has(follow, (unsigned char)p[n - key])) &&
+		    (precede == NULL || (p - key > pt->s &&
+		    set_has(precede, (unsigned char)*(p - key - 1)))))
 			return p - key - pt->s;
 	return pt->len;
 }
@@ -2288,7 +2340,8 @@ static size_t
 lit_at(const struct ptext *pt, const struct reach *rc, int i, size_t from)
 {
 	return text_find(pt, rc->lit[i], rc->len[i], rc->key[i],
-	    rc->strict >> i & 1 ? rc->follow[i] : NULL, from);
+	    rc->fstrict >> i & 1 ? rc->follow[i] : NULL,
+	    rc->pstrict >> i & 1 ? rc->precede[i] : NULL, from);
 }
 
 /* Is one of the literals of the rule, which every match holds, there? */
@@ -2383,7 +2436,7 @@ skip_run(const struct prule *r, const struct ptext *pt,
 		continue;
 	for (i = 0; i < w->n; i++)
 		for (next[i] = at[i]; next[i] < b; next[i] = text_find(pt,
-		    w->w[i], len[i], key[i], NULL, next[i] + 1))
+		    w->w[i], len[i], key[i], NULL, NULL, next[i] + 1))
 			if (can_start(r, pt, next[i], next[i]))
 				return 0;
 	memcpy(at, next, w->n * sizeof(*at));
@@ -2420,13 +2473,13 @@ run_occurrences(struct ctx *c, const struct prule *r, const struct ptext *pt)
 			return 0;
 	for (i = 0; i < w->n; i++) {
 		key[i] = rarest(w->w[i]);
-		at[i] = text_find(pt, w->w[i], len[i], key[i], NULL, 0);
+		at[i] = text_find(pt, w->w[i], len[i], key[i], NULL, NULL, 0);
 	}
 	for (;;) {
 		for (q = pt->len, i = 0; i < w->n; i++) {
 			if (at[i] < from)
 				at[i] = text_find(pt, w->w[i], len[i], key[i],
-				    NULL, from);
+				    NULL, NULL, from);
 			if (at[i] < q)
 				q = at[i];
 		}
