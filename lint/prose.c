@@ -2801,6 +2801,21 @@ repeated_scan(struct ctx *c, const struct ptext *pt)
 }
 
 /*
+ * The first word from k on, of nw, with the hash of the word after it,
+ * or the last word.  Few words are, and every word of every page is
+ * looked at: unrolled, the loop costs less than the compare.
+ */
+static size_t
+next_pair(size_t k, size_t nw)
+{
+#pragma GCC unroll 4
+	for (; k + 1 < nw; k++)
+		if (hashes[k] == hashes[k + 1])
+			break;
+	return k;
+}
+
+/*
  * repeated-word, a word at a time.  Without the long s and the Kelvin
  * sign, the letters are those of ASCII, and a pair is two words of
  * split_words() in a row, of letters only, with the same hash.
@@ -2816,9 +2831,7 @@ repeated_words(struct ctx *c, const struct ptext *pt, size_t nw)
 		repeated_scan(c, pt);
 		return;
 	}
-	for (k = 0; k + 1 < nw; k++) {
-		if (hashes[k] != hashes[k + 1])
-			continue;
+	for (k = 0; (k = next_pair(k, nw)) + 1 < nw; k++) {
 		a = bounds[2 * k];
 		e = bounds[2 * k + 1];
 		b = bounds[2 * k + 2];
