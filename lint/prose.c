@@ -2148,7 +2148,9 @@ set_elsewhere(const struct ptext *pt, const char *w, size_t n, int mask,
 	for (q = t + k; q < t + pt->len &&
 	    (q = memchr(q, w[k], t + pt->len - q)) != NULL; q++) {
 		p = s + (q - t) - k;
-		if ((size_t)(end - p) < n || memcmp(q - k, w, n) != 0 ||
+		/* Most finds differ at the first or last byte. */
+		if ((size_t)(end - p) < n || *(q - k) != w[0] ||
+		    q[n - 1 - k] != w[n - 1] || memcmp(q - k, w, n) != 0 ||
 		    (p > s && is_wordch(p[-1])) ||
 		    (whole && p + n < end && is_wordch(p[n])))
 			continue;
