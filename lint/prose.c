@@ -105,14 +105,27 @@ static const char *const ph_text[PH__COUNT] = { "${NAMES}", "${PARAMS}" };
  * tried nowhere else; nor where the run holds no word of a placeholder
  * that every match holds (phreq: those where case matters), nor, when
  * every match starts with such a word (phfirst), anywhere but at one.
+ * Nor need an occurrence of a literal be counted where the byte after
+ * it is not in its follow set, when the pattern goes on after it with
+ * an item that always takes a byte (solid), the first in its lead set;
+ * nor where the byte before it is not in its precede set, when what
+ * comes before it in the pattern is solid, its last byte in its trail.
  */
 struct reach {
 	unsigned char	 set[32];
 	char		 lit[MAX_LITS][LIT_MAX];
+	unsigned char	 follow[MAX_LITS][32];	/* bytes after lit */
+	unsigned char	 precede[MAX_LITS][32];	/* bytes before it */
+	unsigned int	 fstrict;	/* bit i: follow[i] is not all */
+	unsigned int	 pstrict;	/* bit i: precede[i] is not all */
 	int		 nlit;
 	size_t		 key[MAX_LITS];	/* the byte of lit to look for */
+	size_t		 len[MAX_LITS];	/* of lit, looked for many times */
 	int		 phreq;		/* bit k: spans a word of ph k */
 	int		 phfirst;	/* bit k: starts with one */
+	int		 solid;		/* a match takes a byte at least */
+	unsigned char	 lead[32];	/* if solid, its first byte */
+	unsigned char	 trail[32];	/* and its last */
 };
 
 /* One entry of a word list. */
@@ -927,7 +940,7 @@ group(struct scan *sc, int *flags, struct reach *r)
 		alt(sc, fl, r);
 		close_group(sc);
 		r->nlit = 0;
-		r->phreq = r->phfirst = 0;
+		r->phreq = r->phfirst = r->solid = 0;
 		return I_TEXT;
 	default:
 		break;
@@ -960,6 +973,16 @@ placeholder(const char *p, enum ph *kind)
 	return 0;
 }
 
+/* An item that takes one character, whose first byte is in its set. */
+static enum item
+solid(struct reach *r, enum item it)
+{
+	r->solid = 1;
+	memcpy(r->lead, r->set, sizeof(r->lead));
+	memcpy(r->trail, r->set, sizeof(r->trail));
+	return it;
+}
+
 /* One item of a sequence, without its quantifier. */
 static enum item
 item(struct scan *sc, int *flags, struct reach *r, int *ch)
@@ -967,7 +990,7 @@ item(struct scan *sc, int *flags, struct reach *r, int *ch)
 	enum item	 it;
 	enum ph		 kind;
 	size_t		 n;
-	int		 c = (unsigned char)*sc->p;
+	int		 c = (unsigned char)*sc->p, e;
 
 	memset(r, 0, sizeof(*r));
 	if (sc->quote && c == '\\' && sc->p[1] == 'E') {
@@ -984,11 +1007,11 @@ item(struct scan *sc, int *flags, struct reach *r, int *ch)
 	else if (c == '[') {
 		sc->p++;
 		cclass(sc, *flags, r->set);
-		return I_TEXT;
+		return solid(r, I_TEXT);
 	} else if (c == '.') {
 		sc->p++;
 		memset(r->set, 0xff, sizeof(r->set));
-		return I_TEXT;
+		return solid(r, I_TEXT);
 	} else if (c == '^') {
 		sc->p++;
 		return I_ZERO;
@@ -1014,10 +1037,14 @@ item(struct scan *sc, int *flags, struct reach *r, int *ch)
 			set_range(r->set, 0x80, 0xff);
 		else
 			r->phreq = r->phfirst = 1 << kind;
-		return I_TEXT;
+		return solid(r, I_TEXT);
 	} else if (c == '\\') {
-		sc->p++;
-		if ((it = escape(sc, 0, r->set, ch)) != I_CHAR)
+		e = (unsigned char)*++sc->p;
+		it = escape(sc, 0, r->set, ch);
+		/* A back reference may take no byte. */
+		if (it == I_TEXT && strchr("123456789gk", e) == NULL)
+			return solid(r, I_TEXT);
+		if (it != I_CHAR)
 			return it;
 	} else {
 		sc->p++;
@@ -1037,12 +1064,12 @@ item(struct scan *sc, int *flags, struct reach *r, int *ch)
 		sc->quote = 0;
 	}
 	if (it == I_TEXT)
-		return I_TEXT;
+		return solid(r, I_TEXT);
 	if ((*flags & F_CASELESS) && isalpha(*ch)) {
 		set_fold(r->set);
-		return I_TEXT;
+		return solid(r, I_TEXT);
 	}
-	return it;
+	return solid(r, it);
 }
 
 /* The least length of the literals. */
@@ -1078,16 +1105,37 @@ consider(struct reach *best, const struct reach *cand)
 	*best = *cand;
 }
 
-/* A run of literal bytes ends: it is a candidate literal. */
+/*
+ * A run of literal bytes ends: it is a candidate literal, followed by
+ * a byte of follow, or by any where follow is NULL.  Its precede set
+ * was set where it started.
+ */
 static void
-end_run(struct reach *run, size_t *nrun, struct reach *best)
+end_run(struct reach *run, size_t *nrun, struct reach *best,
+    const unsigned char *follow)
 {
 	if (*nrun == 0)
 		return;
 	run->lit[0][*nrun] = '\0';
+	if (follow != NULL)
+		memcpy(run->follow[0], follow, sizeof(run->follow[0]));
+	else
+		memset(run->follow[0], 0xff, sizeof(run->follow[0]));
 	run->nlit = 1;
 	consider(best, run);
 	*nrun = 0;
+}
+
+/* A run of literal bytes may start, after a byte of pre or any. */
+static void
+start_run(struct reach *run, size_t nrun, const unsigned char *pre)
+{
+	if (nrun > 0)
+		return;
+	if (pre != NULL)
+		memcpy(run->precede[0], pre, sizeof(run->precede[0]));
+	else
+		memset(run->precede[0], 0xff, sizeof(run->precede[0]));
 }
 
 /*
@@ -1095,7 +1143,12 @@ end_run(struct reach *run, size_t *nrun, struct reach *best)
  * best of its required items, runs of literal bytes among them.  The
  * bytes a lookahead looks at join the sequence's set only if the
  * lookahead gives the literals: the other lookaheads are not counted
- * in what a match spans.
+ * in what a match spans.  The sequence is solid if one of its items
+ * is, and those before it take no byte or may not be there; its lead
+ * is then what their bytes and that item's first byte can be, and its
+ * trail what the last solid item's last byte and those of the items
+ * after it can be.  A run of literal bytes is preceded by the trail of
+ * the items before it, where they are solid.
  */
 static void
 seq(struct scan *sc, int *flags, struct reach *r)
@@ -1103,8 +1156,9 @@ seq(struct scan *sc, int *flags, struct reach *r)
 	struct reach	 it, best, run;
 	enum item	 kind;
 	size_t		 nrun = 0;
+	unsigned char	 before[32];
 	long		 min;
-	int		 ch = 0, q, first = 1;
+	int		 ch = 0, q, first = 1, open = 1, was;
 
 	memset(r, 0, sizeof(*r));
 	memset(&best, 0, sizeof(best));
@@ -1122,11 +1176,28 @@ seq(struct scan *sc, int *flags, struct reach *r)
 			r->phfirst = kind == I_TEXT && min > 0 ? it.phfirst : 0;
 			first = 0;
 		}
+		was = r->solid;
+		memcpy(before, r->trail, sizeof(before));
+		if (open && kind != I_ZERO && kind != I_AHEAD) {
+			if (it.solid && min > 0) {
+				set_union(r->lead, it.lead);
+				r->solid = 1;
+				open = 0;
+			} else
+				set_union(r->lead, it.set);
+		}
+		if (kind != I_ZERO && kind != I_AHEAD) {
+			if (it.solid && min > 0)
+				memcpy(r->trail, it.trail, sizeof(r->trail));
+			else
+				set_union(r->trail, it.set);
+		}
 		if (!q && kind == I_CHAR) {
 			/* Unquantified, it carries the run on. */
 			set_union(r->set, it.set);
 			if (nrun == LIT_MAX - 1)
-				end_run(&run, &nrun, &best);
+				end_run(&run, &nrun, &best, NULL);
+			start_run(&run, nrun, was ? before : NULL);
 			run.lit[0][nrun++] = ch;
 			continue;
 		}
@@ -1143,14 +1214,16 @@ seq(struct scan *sc, int *flags, struct reach *r)
 			if (min > 0) {
 				/* As in ab+: "ab" is there. */
 				if (nrun == LIT_MAX - 1)
-					end_run(&run, &nrun, &best);
+					end_run(&run, &nrun, &best, NULL);
+				start_run(&run, nrun, was ? before : NULL);
 				run.lit[0][nrun++] = ch;
 			}
-			end_run(&run, &nrun, &best);
+			end_run(&run, &nrun, &best, NULL);
 			break;
 		case I_TEXT:
 			set_union(r->set, it.set);
-			end_run(&run, &nrun, &best);
+			end_run(&run, &nrun, &best,
+			    it.solid && min > 0 ? it.lead : NULL);
 			if (min > 0) {
 				r->phreq |= it.phreq;
 				memset(it.set, 0, sizeof(it.set));
@@ -1159,9 +1232,11 @@ seq(struct scan *sc, int *flags, struct reach *r)
 			break;
 		}
 	}
-	end_run(&run, &nrun, &best);
+	end_run(&run, &nrun, &best, NULL);
 	if (best.nlit > 0) {
 		memcpy(r->lit, best.lit, sizeof(r->lit));
+		memcpy(r->follow, best.follow, sizeof(r->follow));
+		memcpy(r->precede, best.precede, sizeof(r->precede));
 		r->nlit = best.nlit;
 		set_union(r->set, best.set);
 	}
@@ -1174,6 +1249,9 @@ merge(struct reach *r, const struct reach *b)
 	int	 i, j;
 
 	set_union(r->set, b->set);
+	set_union(r->lead, b->lead);
+	set_union(r->trail, b->trail);
+	r->solid &= b->solid;
 	r->phreq &= b->phreq;
 	r->phfirst &= b->phfirst;
 	if (r->nlit == 0 || b->nlit == 0) {
@@ -1184,12 +1262,18 @@ merge(struct reach *r, const struct reach *b)
 		for (j = 0; j < r->nlit; j++)
 			if (strcmp(r->lit[j], b->lit[i]) == 0)
 				break;
-		if (j < r->nlit)
+		if (j < r->nlit) {
+			set_union(r->follow[j], b->follow[i]);
+			set_union(r->precede[j], b->precede[i]);
 			continue;
+		}
 		if (r->nlit == MAX_LITS) {
 			r->nlit = 0;
 			return;
 		}
+		memcpy(r->follow[r->nlit], b->follow[i], sizeof(r->follow[0]));
+		memcpy(r->precede[r->nlit], b->precede[i],
+		    sizeof(r->precede[0]));
 		memcpy(r->lit[r->nlit++], b->lit[i], LIT_MAX);
 	}
 }
@@ -1233,13 +1317,35 @@ rarest(const char *lit)
 }
 
 /*
+ * Literal i holds literal j, and is to be dropped: j is also followed
+ * and preceded by what follows and precedes it in i.
+ */
+static void
+follow_within(struct reach *r, int i, int j)
+{
+	const char	*p;
+	size_t		 n = strlen(r->lit[j]);
+
+	for (p = r->lit[i]; (p = strstr(p, r->lit[j])) != NULL; p++) {
+		if (p[n] == '\0')
+			set_union(r->follow[j], r->follow[i]);
+		else
+			set_add(r->follow[j], (unsigned char)p[n]);
+		if (p == r->lit[i])
+			set_union(r->precede[j], r->precede[i]);
+		else
+			set_add(r->precede[j], (unsigned char)p[-1]);
+	}
+}
+
+/*
  * Scan a pattern.  A literal that holds another is found only where
  * the other is: it is dropped.
  */
 static void
 scan_pattern(struct scan *sc, const char *pattern, struct reach *r)
 {
-	int	 i, j;
+	int	 i, j, k;
 
 	memset(sc, 0, sizeof(*sc));
 	sc->start = sc->p = pattern;
@@ -1256,14 +1362,29 @@ scan_pattern(struct scan *sc, const char *pattern, struct reach *r)
 	for (i = 0; i < r->nlit; i++)
 		for (j = 0; j < r->nlit; j++)
 			if (j != i && strstr(r->lit[i], r->lit[j]) != NULL) {
+				follow_within(r, i, j);
 				memmove(r->lit[i], r->lit[i + 1],
 				    (r->nlit - i - 1) * sizeof(r->lit[0]));
+				memmove(r->follow[i], r->follow[i + 1],
+				    (r->nlit - i - 1) * sizeof(r->follow[0]));
+				memmove(r->precede[i], r->precede[i + 1],
+				    (r->nlit - i - 1) * sizeof(r->precede[0]));
 				r->nlit--;
 				i--;
 				break;
 			}
-	for (i = 0; i < r->nlit; i++)
+	for (i = 0; i < r->nlit; i++) {
 		r->key[i] = rarest(r->lit[i]);
+		r->len[i] = strlen(r->lit[i]);
+		for (k = 0; k < 32 && r->follow[i][k] == 0xff; k++)
+			continue;
+		if (k < 32)
+			r->fstrict |= 1U << i;
+		for (k = 0; k < 32 && r->precede[i][k] == 0xff; k++)
+			continue;
+		if (k < 32)
+			r->pstrict |= 1U << i;
+	}
 }
 
 /*
@@ -2028,7 +2149,9 @@ set_elsewhere(const struct ptext *pt, const char *w, size_t n, int mask,
 	for (q = t + k; q < t + pt->len &&
 	    (q = memchr(q, w[k], t + pt->len - q)) != NULL; q++) {
 		p = s + (q - t) - k;
-		if ((size_t)(end - p) < n || memcmp(q - k, w, n) != 0 ||
+		/* Most finds differ at the first or last byte. */
+		if ((size_t)(end - p) < n || *(q - k) != w[0] ||
+		    q[n - 1 - k] != w[n - 1] || memcmp(q - k, w, n) != 0 ||
 		    (p > s && is_wordch(p[-1])) ||
 		    (whole && p + n < end && is_wordch(p[n])))
 			continue;
@@ -2185,14 +2308,16 @@ run_span(struct ctx *c, const struct prule *r, const struct ptext *pt,
 }
 
 /*
- * Where the n bytes of w are in the text from from on, or the text's
- * end; byte key of w, a rare one, is the one searched for.  Where it
+ * Where the n bytes of w are in the text from from on, followed by a
+ * byte of follow and preceded by one of precede unless they are NULL,
+ * or the text's end; byte key of w, a rare one, is the one searched
+ * for.  Where it
  * is found, the first and last bytes are compared before the rest:
  * in a key as common as the p of "parameter", most finds differ there.
  */
 static size_t
 text_find(const struct ptext *pt, const char *w, size_t n, size_t key,
-    size_t from)
+    const unsigned char *follow, const unsigned char *precede, size_t from)
 {
 	const char	*p, *end = pt->s + pt->len;
 
@@ -2201,20 +2326,37 @@ text_find(const struct ptext *pt, const char *w, size_t n, size_t key,
 	for (p = pt->s + from + key; p < end &&
 	    (p = memchr(p, w[key], end - p)) != NULL; p++)
 		if ((size_t)(end - p) >= n - key && *(p - key) == w[0] &&
-		    p[n - 1 - key] == w[n - 1] && memcmp(p - key, w, n) == 0)
+		    p[n - 1 - key] == w[n - 1] && memcmp(p - key, w, n) == 0 &&
+		    (follow == NULL ||
+		    set_has(follow, (unsigned char)p[n - key])) &&
+		    (precede == NULL || (p - key > pt->s &&
+		    set_has(precede, (unsigned char)*(p - key - 1)))))
 			return p - key - pt->s;
 	return pt->len;
 }
 
 /*
- * Where literal i of the reach is in the text from from on, or the
- * text's end.
+ * Where literal i of the reach is in the text from from on, followed
+ * by a byte of its follow set, or the text's end.
  */
 static size_t
 lit_at(const struct ptext *pt, const struct reach *rc, int i, size_t from)
 {
-	return text_find(pt, rc->lit[i], strlen(rc->lit[i]), rc->key[i],
-	    from);
+	return text_find(pt, rc->lit[i], rc->len[i], rc->key[i],
+	    rc->fstrict >> i & 1 ? rc->follow[i] : NULL,
+	    rc->pstrict >> i & 1 ? rc->precede[i] : NULL, from);
+}
+
+/* Is one of the literals of the rule, which every match holds, there? */
+static int
+holds_literal(const struct prule *r, const struct ptext *pt)
+{
+	int	 i;
+
+	for (i = 0; i < r->reach.nlit; i++)
+		if (lit_at(pt, &r->reach, i, 0) < pt->len)
+			return 1;
+	return 0;
 }
 
 /*
@@ -2250,8 +2392,59 @@ run_starts(struct ctx *c, const struct prule *r, const struct ptext *pt,
 	}
 }
 
+/*
+ * Can a match that the rule reports start in [a, last]?  It starts in
+ * the rule's font, and with a byte that can start a match.
+ */
+static int
+can_start(const struct prule *r, const struct ptext *pt, size_t a,
+    size_t last)
+{
+	size_t	 p;
+
+	if (r->font == FONT_ANY)
+		return 1;
+	for (p = a; p <= last; p++)
+		if (pt->font[p] == r->font && (r->firstmap == NULL ||
+		    set_has(r->firstmap, (unsigned char)pt->s[p])))
+			return 1;
+	return 0;
+}
+
 #define OCC_WORDS	16	/* most words looked for one by one */
 #define OCC_MIN		3	/* bytes of the shortest */
+
+/*
+ * Skip the occurrence at q of a word of w, the first from where the
+ * search goes on, when no match the rule reports can start there nor
+ * at any other occurrence up to the end of the run of bytes of its set
+ * that holds it: return the end of the run, at moved past it; else 0.
+ * Most occurrences of a page's names are in bold, where such a rule
+ * reports nothing, and a try of the pattern costs more than the run.
+ * The reports are the same: a match lies in its run, so a search that
+ * tries them all goes on at the run's end or before it, and there is
+ * no occurrence left to try before the end.
+ */
+static size_t
+skip_run(const struct prule *r, const struct ptext *pt,
+    const struct words *w, size_t *at, const size_t *len, const size_t *key,
+    size_t q)
+{
+	size_t	 next[OCC_WORDS], b;
+	int	 i;
+
+	if (can_start(r, pt, q, q))
+		return 0;
+	for (b = q + 1; b < pt->len && r->inset[(unsigned char)pt->s[b]]; b++)
+		continue;
+	for (i = 0; i < w->n; i++)
+		for (next[i] = at[i]; next[i] < b; next[i] = text_find(pt,
+		    w->w[i], len[i], key[i], NULL, NULL, next[i] + 1))
+			if (can_start(r, pt, next[i], next[i]))
+				return 0;
+	memcpy(at, next, w->n * sizeof(*at));
+	return b;
+}
 
 /*
  * Report the matches of a rule whose matches all start with a word of
@@ -2270,7 +2463,7 @@ run_occurrences(struct ctx *c, const struct prule *r, const struct ptext *pt)
 	const struct words	*w;
 	PCRE2_SIZE		*ov = pcre2_get_ovector_pointer(match);
 	size_t			 at[OCC_WORDS], len[OCC_WORDS], key[OCC_WORDS];
-	size_t			 from = 0, q;
+	size_t			 from = 0, q, b;
 	int			 i, k, rc;
 
 	for (k = 0; !(r->reach.phfirst & 1 << k); k++)
@@ -2283,18 +2476,22 @@ run_occurrences(struct ctx *c, const struct prule *r, const struct ptext *pt)
 			return 0;
 	for (i = 0; i < w->n; i++) {
 		key[i] = rarest(w->w[i]);
-		at[i] = text_find(pt, w->w[i], len[i], key[i], 0);
+		at[i] = text_find(pt, w->w[i], len[i], key[i], NULL, NULL, 0);
 	}
 	for (;;) {
 		for (q = pt->len, i = 0; i < w->n; i++) {
 			if (at[i] < from)
 				at[i] = text_find(pt, w->w[i], len[i], key[i],
-				    from);
+				    NULL, NULL, from);
 			if (at[i] < q)
 				q = at[i];
 		}
 		if (q == pt->len)
 			break;
+		if ((b = skip_run(r, pt, w, at, len, key, q)) > 0) {
+			from = b;
+			continue;
+		}
 		pcre2_set_offset_limit(mctx, q);
 		if ((rc = pcre2_match(r->code, (PCRE2_SPTR)pt->s, pt->len, q,
 		    0, match, mctx)) < 0) {
@@ -2339,33 +2536,15 @@ holds_words(const struct prule *r, const struct ptext *pt, size_t a,
 }
 
 /*
- * Can a match that the rule reports start in [a, last]?  It starts in
- * the rule's font, and with a byte that can start a match.
- */
-static int
-can_start(const struct prule *r, const struct ptext *pt, size_t a,
-    size_t last)
-{
-	size_t	 p;
-
-	if (r->font == FONT_ANY)
-		return 1;
-	for (p = a; p <= last; p++)
-		if (pt->font[p] == r->font && (r->firstmap == NULL ||
-		    set_has(r->firstmap, (unsigned char)pt->s[p])))
-			return 1;
-	return 0;
-}
-
-/*
  * Match a rule against the text.  When it has literals, only the runs
  * of bytes of its set around their occurrences are searched (struct
  * reach): no match starts elsewhere.  A match starts at or before the
  * last occurrence in its run, so a run where no byte up to there can
- * start a match the rule reports is not searched either.  The offset
- * limit keeps each search to its run.  The matches reported, and their
- * order, are those of a search of the whole text: a match lies in its
- * run, and the search goes on after the run in any case.
+ * start a match the rule reports is not searched either, nor is the
+ * rest of a run after that occurrence: the offset limit keeps the
+ * starts each search tries between the two.  The matches reported, and
+ * their order, are those of a search of the whole text: a match lies
+ * in its run, and the search goes on after the run in any case.
  */
 static void
 run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
@@ -2406,8 +2585,8 @@ run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
 			if (rc->phfirst)
 				run_starts(c, r, pt, a, last);
 			else {
-				pcre2_set_offset_limit(mctx, b);
-				run_span(c, r, pt, a, b);
+				pcre2_set_offset_limit(mctx, last);
+				run_span(c, r, pt, a, last);
 			}
 		}
 		/* The literal's bytes are in the set: b > q. */
@@ -2440,8 +2619,14 @@ split_words(const struct ptext *pt)
 		hashes = xreallocarray(hashes, boundcap, sizeof(*hashes));
 		cands = xreallocarray(cands, boundcap, sizeof(*cands));
 	}
-	/* The NUL after the text ends its last word. */
-	for (bd = bounds, i = 0; i <= len; i++) {
+	/*
+	 * The NUL after the text ends its last word.  Unrolled: the loop's
+	 * count and test, and the copy of w to in, would cost as much at
+	 * every byte as the rest of the work on it.
+	 */
+	bd = bounds;
+#pragma GCC unroll 8
+	for (i = 0; i <= len; i++) {
 		w = is_wordch(s[i]);
 		bd[n] = i;
 		n += w ^ in;
@@ -2449,13 +2634,8 @@ split_words(const struct ptext *pt)
 	}
 	n /= 2;
 	for (i = 0; i < n; i++) {
-		/* Four bytes can be read up to the NUL, the last one. */
-		if (bd[2 * i] + 4 <= len + 1)
-			h = whash(s + bd[2 * i], bd[2 * i + 1] - bd[2 * i]);
-		else
-			h = whash_short(s + bd[2 * i],
-			    bd[2 * i + 1] - bd[2 * i]);
-		h >>= 16;
+		/* Four bytes can be read: NULs follow the text (PT_PAD). */
+		h = whash(s + bd[2 * i], bd[2 * i + 1] - bd[2 * i]) >> 16;
 		hashes[i] = h;
 		/* Kept, again, only where it is one. */
 		cands[nc] = i;
@@ -2624,6 +2804,21 @@ repeated_scan(struct ctx *c, const struct ptext *pt)
 }
 
 /*
+ * The first word from k on, of nw, with the hash of the word after it,
+ * or the last word.  Few words are, and every word of every page is
+ * looked at: unrolled, the loop costs less than the compare.
+ */
+static size_t
+next_pair(size_t k, size_t nw)
+{
+#pragma GCC unroll 4
+	for (; k + 1 < nw; k++)
+		if (hashes[k] == hashes[k + 1])
+			break;
+	return k;
+}
+
+/*
  * repeated-word, a word at a time.  Without the long s and the Kelvin
  * sign, the letters are those of ASCII, and a pair is two words of
  * split_words() in a row, of letters only, with the same hash.
@@ -2639,9 +2834,7 @@ repeated_words(struct ctx *c, const struct ptext *pt, size_t nw)
 		repeated_scan(c, pt);
 		return;
 	}
-	for (k = 0; k + 1 < nw; k++) {
-		if (hashes[k] != hashes[k + 1])
-			continue;
+	for (k = 0; (k = next_pair(k, nw)) + 1 < nw; k++) {
 		a = bounds[2 * k];
 		e = bounds[2 * k + 1];
 		b = bounds[2 * k + 2];
@@ -2737,7 +2930,13 @@ check_prose(struct ctx *c)
 			run_words(c, r, pt);
 			continue;
 		}
-		/* Found only when a rule asks: most pages need none. */
+		/*
+		 * Found only when a rule asks: most pages need none, and a
+		 * page where no literal of the rule is needs none for it.
+		 */
+		if (r->uses[PH_PARAMS] && !have_params && r->windows &&
+		    !holds_literal(r, pt))
+			continue;
 		if (r->uses[PH_PARAMS] && !have_params) {
 			collect_params(c->pg, &phwords[PH_PARAMS]);
 			have_params = 1;

@@ -81,7 +81,8 @@ put_run(struct ptext *pt, const char *s, size_t n, const struct ppos *at,
 	pt->s[pt->len] = '\0';
 }
 
-static void
+/* A byte of its own: a line's end, a break, an escape's character. */
+static inline void
 put(struct ptext *pt, char ch, const struct ppos *at, int font)
 {
 	reserve(pt, 1);
@@ -425,6 +426,8 @@ build(struct ptext *pt, const struct page *pg, int synopsis)
 	}
 	if (pt->len == 0)
 		put(pt, PT_BREAK, &at, PF_ROMAN);
+	reserve(pt, PT_PAD);
+	memset(pt->s + pt->len, 0, PT_PAD + 1);
 }
 
 void

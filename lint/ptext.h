@@ -35,8 +35,11 @@ struct pseg {
 	struct ppos	 at;
 };
 
+/* NULs after the text's own: a word can be read four bytes at once. */
+#define PT_PAD		3
+
 struct ptext {
-	char		*s;	/* NUL-terminated */
+	char		*s;	/* NUL-terminated, and PT_PAD NULs after */
 	size_t		 len;
 	size_t		 cap;
 	unsigned char	*font;	/* PF_*, one per byte of s */
