@@ -51,6 +51,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "check.h"
 #include "prose.h"
@@ -2594,23 +2597,94 @@ run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
 	}
 }
 
+#ifdef __SSE2__
+/* Bit i: byte i of the sixteen at s is_wordch(). */
+static inline unsigned int
+word_bits(const char *s)
+{
+	__m128i	 x, t, m;
+
+	x = _mm_loadu_si128((const __m128i *)s);
+	/* A letter in lower case, less 'a', is 25 at most unsigned. */
+	t = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+	    _mm_set1_epi8('a'));
+	m = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)), t);
+	t = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(t,
+	    _mm_set1_epi8(9)), t));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('_')));
+	m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
+	return (unsigned int)_mm_movemask_epi8(m);
+}
+
+/*
+ * The bounds of the words, where a byte is a word character and the
+ * one before it not, or the other way round: sixty-four bytes are
+ * classed at once, and the bounds among them taken from their mask.
+ * The NULs after the text (PT_PAD) end its last word and may be read.
+ */
+static size_t
+find_bounds(const char *s, size_t len, size_t *bd)
+{
+	uint64_t	 m, e, in = 0;
+	size_t		 i, n = 0;
+
+	for (i = 0; i <= len; i += 64) {
+		m = word_bits(s + i);
+		if (i + 16 <= len)
+			m |= (uint64_t)word_bits(s + i + 16) << 16;
+		if (i + 32 <= len)
+			m |= (uint64_t)word_bits(s + i + 32) << 32;
+		if (i + 48 <= len)
+			m |= (uint64_t)word_bits(s + i + 48) << 48;
+		e = m ^ (m << 1 | in);
+		in = m >> 63;
+		while (e != 0) {
+			bd[n++] = i + __builtin_ctzll(e);
+			e &= e - 1;
+		}
+	}
+	return n;
+}
+#else
+/*
+ * The bounds of the words, where a byte is a word character and the
+ * one before it not, or the other way round.  A page has many words,
+ * and a branch at each would be mispredicted, which costs more than
+ * all the rest: a bound is written at every byte, and kept only where
+ * one is.  The NUL after the text ends its last word.  Unrolled: the
+ * loop's count and test, and the copy of w to in, would cost as much
+ * at every byte as the rest of the work on it.
+ */
+static size_t
+find_bounds(const char *s, size_t len, size_t *bd)
+{
+	size_t	 i, n = 0, in = 0, w;
+
+#pragma GCC unroll 8
+	for (i = 0; i <= len; i++) {
+		w = is_wordch(s[i]);
+		bd[n] = i;
+		n += w ^ in;
+		in = w;
+	}
+	return n;
+}
+#endif
+
 /*
  * Split the page into words, runs of is_wordch(), for the word lists:
  * word k is bounds[2k] to bounds[2k + 1], and hashes[k] its hash.
  * The words whose hash is that of the first word of an entry of some
  * word list are listed in cands, ncands of them: few words of a page
  * are, and only they need be looked up.
- * Return how many.  A page has many words, and a branch at each
- * would be mispredicted, which costs more than all the rest: a bound
- * is written at every byte, and kept only where one is.  The arrays
- * are kept from page to page.
+ * Return how many.  The arrays are kept from page to page.
  */
 static size_t
 split_words(const struct ptext *pt)
 {
 	const char	*s = pt->s;
-	size_t		*bd;
-	size_t		 n = 0, i, in = 0, w, len = pt->len, nc = 0;
+	size_t		 n, i, len = pt->len, nc = 0;
 	unsigned int	 h;
 
 	if (boundcap < len + 2) {
@@ -2619,25 +2693,13 @@ split_words(const struct ptext *pt)
 		hashes = xreallocarray(hashes, boundcap, sizeof(*hashes));
 		cands = xreallocarray(cands, boundcap, sizeof(*cands));
 	}
-	/*
-	 * The NUL after the text ends its last word.  Unrolled: the loop's
-	 * count and test, and the copy of w to in, would cost as much at
-	 * every byte as the rest of the work on it.
-	 */
-	bd = bounds;
-#pragma GCC unroll 8
-	for (i = 0; i <= len; i++) {
-		w = is_wordch(s[i]);
-		bd[n] = i;
-		n += w ^ in;
-		in = w;
-	}
-	n /= 2;
+	n = find_bounds(s, len, bounds) / 2;
 	for (i = 0; i < n; i++) {
 		/* Four bytes can be read: NULs follow the text (PT_PAD). */
-		h = whash(s + bd[2 * i], bd[2 * i + 1] - bd[2 * i]) >> 16;
+		h = whash(s + bounds[2 * i], bounds[2 * i + 1] -
+		    bounds[2 * i]) >> 16;
 		hashes[i] = h;
-		/* Kept, again, only where it is one. */
+		/* Kept only where it is one: no branch to mispredict. */
 		cands[nc] = i;
 		nc += listed[h >> 3] >> (h & 7) & 1;
 	}

@@ -35,8 +35,11 @@ struct pseg {
 	struct ppos	 at;
 };
 
-/* NULs after the text's own: a word can be read four bytes at once. */
-#define PT_PAD		3
+/*
+ * NULs after the text's own: a word can be read four bytes at once,
+ * and the text sixteen.
+ */
+#define PT_PAD		15
 
 struct ptext {
 	char		*s;	/* NUL-terminated, and PT_PAD NULs after */
