@@ -157,6 +157,13 @@ font_of(const struct esc *e, int cur, int *prev)
 	return f;
 }
 
+/* Does the node's line hold neither escapes nor tabs? */
+static inline int
+is_plain(const struct node *n)
+{
+	return (n->flags & (NF_PLAIN | NF_NOTAB)) == (NF_PLAIN | NF_NOTAB);
+}
+
 /*
  * Append the roff text s (len bytes), whose byte i sits at line:col+i,
  * in font *font, which escapes may change.
@@ -267,23 +274,30 @@ arg_font(const struct node *n, int i)
 static void
 put_macro(struct ptext *pt, const struct node *n, int bold)
 {
-	struct ppos	 at;
-	int		 i, font;
+	const struct arg	*a;
+	struct ppos		 at;
+	int			 i, font;
 
 	at.file = n->file;
 	for (i = 0; i < n->nargs; i++) {
+		a = &n->args[i];
 		/* .B, .I and headings join their words with spaces; .BR
 		 * and the other alternating macros join them with nothing. */
 		if (i > 0 && (mac_table[n->tok].flags &
 		    (MF_FONT | MF_HEADING))) {
-			at.line = n->args[i].line;
-			at.col = n->args[i].col;
+			at.line = a->line;
+			at.col = a->col;
 			put(pt, ' ', &at, PF_ROMAN);
 		}
 		font = bold ? PF_BOLD : arg_font(n, i);
-		put_roff(pt, n->args[i].s, n->args[i].len, n,
-		    n->args[i].line, n->args[i].col + n->args[i].quoted,
-		    NULL, 0, &font);
+		/* Most arguments are plain: they go in as they are. */
+		if (is_plain(n) && a->len > 0) {
+			at.line = a->line;
+			at.col = a->col + a->quoted;
+			put_run(pt, a->s, a->len, &at, font);
+		} else
+			put_roff(pt, a->s, a->len, n, a->line,
+			    a->col + a->quoted, NULL, 0, &font);
 	}
 }
 
@@ -409,7 +423,13 @@ build(struct ptext *pt, const struct page *pg, int synopsis)
 		}
 		if (!is_wanted(n, synopsis))
 			continue;
-		if (n->type == N_TEXT)
+		if (n->type == N_TEXT && is_plain(n) && n->nsegs == 1 &&
+		    n->len > 0) {
+			/* A line of plain text from one line of the file. */
+			at.line = n->segs[0].line;
+			at.col = n->segs[0].col - (int)n->segs[0].off;
+			put_run(pt, n->text, n->len, &at, font);
+		} else if (n->type == N_TEXT)
 			put_roff(pt, n->text, n->len, n, 0, 0, n->segs,
 			    n->nsegs, &font);
 		else
