@@ -2597,6 +2597,42 @@ run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
 	}
 }
 
+/*
+ * Split the page into words, runs of is_wordch(), for the word lists:
+ * word k is bounds[2k] to bounds[2k + 1], and hashes[k] its hash.
+ * The words whose hash is that of the first word of an entry of some
+ * word list are listed in cands, ncands of them: few words of a page
+ * are, and only they need be looked up.  The arrays are kept from page
+ * to page.
+ */
+
+/* Word k is [a, e) of s; nc candidates are listed before it. */
+static inline size_t
+note_word(const char *s, size_t a, size_t e, size_t k, size_t nc)
+{
+	unsigned int	 h;
+
+	bounds[2 * k] = a;
+	bounds[2 * k + 1] = e;
+	/* Four bytes can be read: NULs follow the text (PT_PAD). */
+	h = whash(s + a, e - a) >> 16;
+	hashes[k] = h;
+	/* Kept only where it is one: no branch to mispredict. */
+	cands[nc] = k;
+	return nc + (listed[h >> 3] >> (h & 7) & 1);
+}
+
+static void
+words_room(size_t len)
+{
+	if (boundcap < len + 2) {
+		boundcap = len + 2;
+		bounds = xreallocarray(bounds, boundcap, sizeof(*bounds));
+		hashes = xreallocarray(hashes, boundcap, sizeof(*hashes));
+		cands = xreallocarray(cands, boundcap, sizeof(*cands));
+	}
+}
+
 #ifdef __SSE2__
 /* Bit i: byte i of the sixteen at s is_wordch(). */
 static inline unsigned int
@@ -2618,17 +2654,19 @@ word_bits(const char *s)
 }
 
 /*
- * The bounds of the words, where a byte is a word character and the
- * one before it not, or the other way round: sixty-four bytes are
- * classed at once, and the bounds among them taken from their mask.
- * The NULs after the text (PT_PAD) end its last word and may be read.
+ * Sixty-four bytes are classed at once; the bounds of the words among
+ * them are where a bit of their mask differs from the one before it,
+ * a word's start and end by turns.  The NULs after the text (PT_PAD)
+ * end its last word and may be read.
  */
 static size_t
-find_bounds(const char *s, size_t len, size_t *bd)
+split_words(const struct ptext *pt)
 {
+	const char	*s = pt->s;
 	uint64_t	 m, e, in = 0;
-	size_t		 i, n = 0;
+	size_t		 i, a = 0, k = 0, nc = 0, len = pt->len;
 
+	words_room(len);
 	for (i = 0; i <= len; i += 64) {
 		m = word_bits(s + i);
 		if (i + 16 <= len)
@@ -2638,74 +2676,54 @@ find_bounds(const char *s, size_t len, size_t *bd)
 		if (i + 48 <= len)
 			m |= (uint64_t)word_bits(s + i + 48) << 48;
 		e = m ^ (m << 1 | in);
+		/* The end of a word that started before. */
+		if (in && e != 0) {
+			nc = note_word(s, a, i + __builtin_ctzll(e), k++, nc);
+			e &= e - 1;
+		}
 		in = m >> 63;
 		while (e != 0) {
-			bd[n++] = i + __builtin_ctzll(e);
+			a = i + __builtin_ctzll(e);
+			e &= e - 1;
+			if (e == 0)
+				break;
+			nc = note_word(s, a, i + __builtin_ctzll(e), k++, nc);
 			e &= e - 1;
 		}
 	}
-	return n;
+	ncands = nc;
+	return k;
 }
 #else
 /*
- * The bounds of the words, where a byte is a word character and the
- * one before it not, or the other way round.  A page has many words,
- * and a branch at each would be mispredicted, which costs more than
- * all the rest: a bound is written at every byte, and kept only where
- * one is.  The NUL after the text ends its last word.  Unrolled: the
- * loop's count and test, and the copy of w to in, would cost as much
- * at every byte as the rest of the work on it.
- */
-static size_t
-find_bounds(const char *s, size_t len, size_t *bd)
-{
-	size_t	 i, n = 0, in = 0, w;
-
-#pragma GCC unroll 8
-	for (i = 0; i <= len; i++) {
-		w = is_wordch(s[i]);
-		bd[n] = i;
-		n += w ^ in;
-		in = w;
-	}
-	return n;
-}
-#endif
-
-/*
- * Split the page into words, runs of is_wordch(), for the word lists:
- * word k is bounds[2k] to bounds[2k + 1], and hashes[k] its hash.
- * The words whose hash is that of the first word of an entry of some
- * word list are listed in cands, ncands of them: few words of a page
- * are, and only they need be looked up.
- * Return how many.  The arrays are kept from page to page.
+ * A bound is where a byte is a word character and the one before it
+ * not, or the other way round, a word's start and end by turns.  A
+ * page has many words, and a branch at each would be mispredicted,
+ * which costs more than all the rest: a bound is written at every
+ * byte, and kept only where one is.  The NUL after the text ends its
+ * last word.  Unrolled: the loop's count and test, and the copy of w
+ * to in, would cost as much at every byte as the rest of the work.
  */
 static size_t
 split_words(const struct ptext *pt)
 {
 	const char	*s = pt->s;
-	size_t		 n, i, len = pt->len, nc = 0;
-	unsigned int	 h;
+	size_t		 i, n = 0, in = 0, w, k, nc = 0, len = pt->len;
 
-	if (boundcap < len + 2) {
-		boundcap = len + 2;
-		bounds = xreallocarray(bounds, boundcap, sizeof(*bounds));
-		hashes = xreallocarray(hashes, boundcap, sizeof(*hashes));
-		cands = xreallocarray(cands, boundcap, sizeof(*cands));
+	words_room(len);
+#pragma GCC unroll 8
+	for (i = 0; i <= len; i++) {
+		w = is_wordch(s[i]);
+		bounds[n] = i;
+		n += w ^ in;
+		in = w;
 	}
-	n = find_bounds(s, len, bounds) / 2;
-	for (i = 0; i < n; i++) {
-		/* Four bytes can be read: NULs follow the text (PT_PAD). */
-		h = whash(s + bounds[2 * i], bounds[2 * i + 1] -
-		    bounds[2 * i]) >> 16;
-		hashes[i] = h;
-		/* Kept only where it is one: no branch to mispredict. */
-		cands[nc] = i;
-		nc += listed[h >> 3] >> (h & 7) & 1;
-	}
+	for (k = 0; k < n / 2; k++)
+		nc = note_word(s, bounds[2 * k], bounds[2 * k + 1], k, nc);
 	ncands = nc;
-	return n;
+	return n / 2;
 }
+#endif
 
 /*
  * The entry of a word list that matches at word k of the page, whole
