@@ -2391,7 +2391,7 @@ found_at(const struct ptext *pt, const char *p, const char *w, size_t n,
  * byte of follow and preceded by one of precede unless they are NULL,
  * or the text's end.  A literal of one byte is searched for with
  * memchr(3).  A longer one is searched for by its first and last bytes
- * together, sixteen places at a time where there is SSE2: a byte as
+ * together, many places at a time where there is SSE2: a byte as
  * common as the p of "parameter" is found too often to be searched
  * for alone.  Elsewhere byte key of w, a rare one, is searched for,
  * and the first and last bytes compared where it is found.
@@ -2402,7 +2402,7 @@ text_find(const struct ptext *pt, const char *w, size_t n, size_t key,
 {
 	const char	*p, *end = pt->s + pt->len;
 #ifdef __SSE2__
-	__m128i		 first, last;
+	__m128i		 first, last, x0, x1;
 	unsigned int	 m;
 #endif
 
@@ -2420,19 +2420,27 @@ text_find(const struct ptext *pt, const char *w, size_t n, size_t key,
 	}
 #ifdef __SSE2__
 	/*
-	 * The loads read up to 15 bytes past the last place a match can
-	 * start, n - 1 bytes before the end: the NULs after the text
-	 * (PT_PAD) are there, and no byte of w is a NUL.
+	 * Thirty-two places at a time.  The loads read up to 31 bytes past
+	 * the last place a match can start, n - 1 bytes before the end:
+	 * the NULs after the text (PT_PAD) are there, and no byte of w is
+	 * a NUL.
 	 */
 	(void)key;
 	first = _mm_set1_epi8(w[0]);
 	last = _mm_set1_epi8(w[n - 1]);
-	for (p = pt->s + from; p + n <= end; p += 16) {
-		m = (unsigned int)_mm_movemask_epi8(_mm_and_si128(
-		    _mm_cmpeq_epi8(first,
+	for (p = pt->s + from; p + n <= end; p += 32) {
+		x0 = _mm_and_si128(_mm_cmpeq_epi8(first,
 		    _mm_loadu_si128((const __m128i *)p)),
 		    _mm_cmpeq_epi8(last,
-		    _mm_loadu_si128((const __m128i *)(p + n - 1)))));
+		    _mm_loadu_si128((const __m128i *)(p + n - 1))));
+		x1 = _mm_and_si128(_mm_cmpeq_epi8(first,
+		    _mm_loadu_si128((const __m128i *)(p + 16))),
+		    _mm_cmpeq_epi8(last,
+		    _mm_loadu_si128((const __m128i *)(p + n + 15))));
+		if (_mm_movemask_epi8(_mm_or_si128(x0, x1)) == 0)
+			continue;
+		m = (unsigned int)_mm_movemask_epi8(x0) |
+		    (unsigned int)_mm_movemask_epi8(x1) << 16;
 		for (; m != 0; m &= m - 1)
 			if (found_at(pt, p + __builtin_ctz(m), w, n, follow,
 			    precede))

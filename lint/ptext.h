@@ -37,9 +37,9 @@ struct pseg {
 
 /*
  * NULs after the text's own: a word can be read four bytes at once,
- * and the text sixteen.
+ * and the text sixteen or thirty-two.
  */
-#define PT_PAD		15
+#define PT_PAD		31
 
 struct ptext {
 	char		*s;	/* NUL-terminated, and PT_PAD NULs after */
