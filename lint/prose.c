@@ -2387,14 +2387,33 @@ found_at(const struct ptext *pt, const char *p, const char *w, size_t n,
 }
 
 /*
+ * text_find() of a literal of two bytes or more by byte key of it with
+ * memchr(3), the first and last bytes compared where it is found.
+ */
+static size_t
+key_find(const struct ptext *pt, const char *w, size_t n, size_t key,
+    const unsigned char *follow, const unsigned char *precede, size_t from)
+{
+	const char	*p, *end = pt->s + pt->len;
+
+	for (p = pt->s + from + key; p < end &&
+	    (p = memchr(p, w[key], end - p)) != NULL; p++)
+		if ((size_t)(end - p) >= n - key && *(p - key) == w[0] &&
+		    p[n - 1 - key] == w[n - 1] &&
+		    found_at(pt, p - key, w, n, follow, precede))
+			return p - key - pt->s;
+	return pt->len;
+}
+
+/*
  * Where the n bytes of w are in the text from from on, followed by a
  * byte of follow and preceded by one of precede unless they are NULL,
  * or the text's end.  A literal of one byte is searched for with
- * memchr(3).  A longer one is searched for by its first and last bytes
- * together, many places at a time where there is SSE2: a byte as
- * common as the p of "parameter" is found too often to be searched
- * for alone.  Elsewhere byte key of w, a rare one, is searched for,
- * and the first and last bytes compared where it is found.
+ * memchr(3), a longer one by byte key of it, its rarest (key_find()).
+ * Where that byte is a lowercase letter and there is SSE2, the first
+ * and last bytes are looked for together instead, many places at a
+ * time: a letter as common as the p of "parameter" is found too often
+ * to be searched for alone.
  */
 static size_t
 text_find(const struct ptext *pt, const char *w, size_t n, size_t key,
@@ -2419,13 +2438,15 @@ text_find(const struct ptext *pt, const char *w, size_t n, size_t key,
 		return pt->len;
 	}
 #ifdef __SSE2__
+	/* A key that is no lowercase letter is rare enough for memchr. */
+	if (w[key] != ' ' && (w[key] < 'a' || w[key] > 'z'))
+		return key_find(pt, w, n, key, follow, precede, from);
 	/*
 	 * Thirty-two places at a time.  The loads read up to 31 bytes past
 	 * the last place a match can start, n - 1 bytes before the end:
 	 * the NULs after the text (PT_PAD) are there, and no byte of w is
 	 * a NUL.
 	 */
-	(void)key;
 	first = _mm_set1_epi8(w[0]);
 	last = _mm_set1_epi8(w[n - 1]);
 	for (p = pt->s + from; p + n <= end; p += 32) {
@@ -2446,15 +2467,10 @@ text_find(const struct ptext *pt, const char *w, size_t n, size_t key,
 			    precede))
 				return p + __builtin_ctz(m) - pt->s;
 	}
-#else
-	for (p = pt->s + from + key; p < end &&
-	    (p = memchr(p, w[key], end - p)) != NULL; p++)
-		if ((size_t)(end - p) >= n - key && *(p - key) == w[0] &&
-		    p[n - 1 - key] == w[n - 1] &&
-		    found_at(pt, p - key, w, n, follow, precede))
-			return p - key - pt->s;
-#endif
 	return pt->len;
+#else
+	return key_find(pt, w, n, key, follow, precede, from);
+#endif
 }
 
 /*
