@@ -2531,6 +2531,26 @@ run_starts(struct ctx *c, const struct prule *r, const struct ptext *pt,
 }
 
 /*
+ * The end of the run of bytes of the rule's set from b on.  Where the
+ * set has no NUL, the NUL after the text ends the run: the test of the
+ * end at each byte is left out.
+ */
+static inline size_t
+run_end(const struct prule *r, const struct ptext *pt, size_t b)
+{
+	const unsigned char	*s = (const unsigned char *)pt->s;
+
+	if (r->inset[0]) {
+		while (b < pt->len && r->inset[s[b]])
+			b++;
+		return b;
+	}
+	while (r->inset[s[b]])
+		b++;
+	return b;
+}
+
+/*
  * Can a match that the rule reports start in [a, last]?  It starts in
  * the rule's font, and with a byte that can start a match.
  */
@@ -2573,8 +2593,7 @@ skip_run(const struct prule *r, const struct ptext *pt,
 
 	if (can_start(r, pt, q, q))
 		return 0;
-	for (b = q + 1; b < pt->len && r->inset[(unsigned char)pt->s[b]]; b++)
-		continue;
+	b = run_end(r, pt, q + 1);
 	for (i = 0; i < w->n; i++)
 		for (next[i] = at[i]; next[i] < b; next[i] = text_find(pt,
 		    w->w[i], len[i], key[i], NULL, NULL, next[i] + 1))
@@ -2712,9 +2731,7 @@ run_rule(struct ctx *c, const struct prule *r, const struct ptext *pt)
 		for (a = q; a > start && r->inset[(unsigned char)pt->s[a - 1]];
 		    a--)
 			continue;
-		for (b = q; b < pt->len && r->inset[(unsigned char)pt->s[b]];
-		    b++)
-			continue;
+		b = run_end(r, pt, q);
 		for (last = q, i = 0; i < rc->nlit; i++)
 			for (; at[i] < b; at[i] = lit_at(pt, rc, i, at[i] + 1))
 				if (at[i] > last)
