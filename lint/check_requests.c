@@ -450,6 +450,13 @@ text_macro_name(struct ctx *c, const struct node *n)
 	const char	*s = n->text;
 	size_t		 len = n->len, k;
 
+	/*
+	 * Most text lines are longer than any name and end in no blank,
+	 * and start with no mistyped control character: none of either.
+	 */
+	if (len > mac_name_max() && s[len - 1] != ' ' &&
+	    s[len - 1] != '\t' && s[0] != ',' && s[0] != ';' && s[0] != '/')
+		return;
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
 	if (is_macro_name(s, len, 0)) {
