@@ -316,12 +316,16 @@ new_node(struct parser *p, const struct srcfile *f, enum ntype type,
 	return n;
 }
 
+/* The node flags are the LL_* bits of roff.h, moved and negated. */
+_Static_assert(NF_NOTAB == LL_TAB * NF_PLAIN &&
+    NF_NOHYPHEN == LL_HYPHEN * NF_PLAIN && LL_BACKSLASH == 1,
+    "NF_PLAIN, NF_NOTAB, NF_NOHYPHEN follow LL_* in order");
+
 /* What the nodes of the logical line l are known not to hold. */
 static int
 line_known(const struct lline *l)
 {
-	return (l->escapes ? 0 : NF_PLAIN) | (l->tabs ? 0 : NF_NOTAB) |
-	    (l->hyphens ? 0 : NF_NOHYPHEN);
+	return (~l->holds & (LL_BACKSLASH | LL_TAB | LL_HYPHEN)) * NF_PLAIN;
 }
 
 /* Is s a control line whose name is name (as "TE" or ".")? */

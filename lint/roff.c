@@ -121,7 +121,7 @@ static _Thread_local struct {
 	size_t			 next;
 } nearest;
 
-/* Set the tabs, escapes and hyphens of l for physical line ln. */
+/* Set what of the bytes looked for physical line ln of f holds. */
 static inline void
 line_bytes(const struct srcfile *f, int ln, struct lline *l)
 {
@@ -130,12 +130,12 @@ line_bytes(const struct srcfile *f, int ln, struct lline *l)
 
 	if (ln != 0 && nearest.f == f && sl->off >= nearest.from &&
 	    sl->off + sl->len <= nearest.next) {
-		l->tabs = l->escapes = l->hyphens = 0;
+		l->holds = 0;
 		return;
 	}
-	l->tabs = has_byte(&tab_cursor, f, ln, sl->off, sl->len);
-	l->escapes = has_byte(&bs_cursor, f, ln, sl->off, sl->len);
-	l->hyphens = has_byte(&hyphen_cursor, f, ln, sl->off, sl->len);
+	l->holds = has_byte(&tab_cursor, f, ln, sl->off, sl->len) * LL_TAB |
+	    has_byte(&bs_cursor, f, ln, sl->off, sl->len) * LL_BACKSLASH |
+	    has_byte(&hyphen_cursor, f, ln, sl->off, sl->len) * LL_HYPHEN;
 	next = tab_cursor.next;
 	if (bs_cursor.next < next)
 		next = bs_cursor.next;
@@ -166,7 +166,7 @@ roff_getline(const struct srcfile *f, int *pos, struct lline *l)
 		l->segs = xreallocarray(NULL, l->segcap, sizeof(*l->segs));
 	}
 	/* Most lines hold no backslash: one whole line, left in place. */
-	if (!l->escapes) {
+	if (!(l->holds & LL_BACKSLASH)) {
 		l->whole = 1;
 		l->len = sl->len;
 		l->segs[0].off = 0;
@@ -184,9 +184,9 @@ roff_getline(const struct srcfile *f, int *pos, struct lline *l)
 		join = 0;
 		keep = sl->len;
 		if (has_byte(&tab_cursor, f, ln, sl->off, sl->len))
-			l->tabs = 1;
+			l->holds |= LL_TAB;
 		if (has_byte(&hyphen_cursor, f, ln, sl->off, sl->len))
-			l->hyphens = 1;
+			l->holds |= LL_HYPHEN;
 		if (has_byte(&bs_cursor, f, ln, sl->off, sl->len))
 			keep = scan_physical(l, f->buf + sl->off, sl->len,
 			    &join);
