@@ -724,13 +724,12 @@ classify(struct parser *p, const struct srcfile *f, char *s,
 	enum ntype	 type;
 	size_t		 i = 0, j = 0;
 
-	while (i < len && is_space(s[i]))
-		i++;
-	if (i == len)
-		type = N_BLANK;
-	else if (s[0] != '.' && s[0] != '\'')
-		type = N_TEXT;
-	else {
+	/* s[len] is a NUL, which ends the blanks. */
+	if (s[0] != '.' && s[0] != '\'') {
+		while (is_space(s[i]))
+			i++;
+		type = i == len ? N_BLANK : N_TEXT;
+	} else {
 		for (i = 1; i < len && is_space(s[i]); i++)
 			continue;
 		for (j = i; j < len && !is_space(s[j]) && s[j] != '\\'; j++)
