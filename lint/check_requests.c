@@ -780,6 +780,9 @@ macro_recursion(struct ctx *c)
 	char			*seen;
 	int			*stack, i, k, nv = 0, ndefs = 0, via;
 
+	/* The parser noted every definition: most pages have none. */
+	if (c->pg->ndefs == 0)
+		return;
 	for (i = 0; i < c->macros.n; i++)
 		ndefs += is_define(c->macros.v[i]);
 	if (ndefs == 0)
