@@ -143,28 +143,35 @@ heading_line(const struct node *h)
 	return NULL;
 }
 
-char *
-heading_text(const struct node *n)
+/*
+ * A heading's text: its one argument or the next line as they are,
+ * or its arguments joined by spaces in the arena of the page.
+ */
+static const char *
+heading_text(struct page *pg, const struct node *n)
 {
 	const struct node	*t;
-	char			*s;
+	char			*s, *o;
 	size_t			 len = 0;
 	int			 i;
 
+	if (n->nargs == 1)
+		return n->args[0].s;
 	if (n->nargs == 0) {
 		if ((t = heading_line(n)) == NULL)
-			return xstrdup("");
-		return xstrdup(t->type == N_TEXT ? t->text : t->args[0].s);
+			return "";
+		return t->type == N_TEXT ? t->text : t->args[0].s;
 	}
+	/* An argument may hold a NUL, which ends the text as it did. */
 	for (i = 0; i < n->nargs; i++)
 		len += strlen(n->args[i].s) + 1;
-	s = xmalloc(len + 1);
-	s[0] = '\0';
+	o = s = arena_take(&pg->arena, len);
 	for (i = 0; i < n->nargs; i++) {
-		if (i > 0)
-			strcat(s, " ");
-		strcat(s, n->args[i].s);
+		memcpy(o, n->args[i].s, strlen(n->args[i].s));
+		o += strlen(n->args[i].s);
+		*o++ = ' ';
 	}
+	o[-1] = '\0';
 	return s;
 }
 
@@ -273,7 +280,6 @@ check_page(struct page *pg, struct diaglist *dl, const struct config *cfg)
 	struct ctx	 c;
 	struct node	*n, **v, **all, **mac, **txt, **font, **head, **rest;
 	const struct node *md;
-	char		*h;
 	size_t		 i, nn;
 	int		 k;
 
@@ -317,20 +323,11 @@ check_page(struct page *pg, struct diaglist *dl, const struct config *cfg)
 			*font++ = n;
 		if (n->tok == M_SH || n->tok == M_SS)
 			*head++ = n;
-		if (n->tok == M_SH && n->nargs == 1)
-			n->sec = sec_lookup(n->args[0].s);
-		else if (n->tok == M_SH) {
-			h = heading_text(n);
-			n->sec = sec_lookup(h);
-			free(h);
-		}
 		if (n->tok == M_TH && c.title == NULL &&
 		    !(n->flags & (NF_REGION | NF_COND))) {
 			c.title = n->nargs > 0 ? n->args[0].s : NULL;
 			c.section = n->nargs > 1 ? n->args[1].s : NULL;
 		}
-		if (n->tok == M_SH && n->sec == SEC_NAME && c.nnames == 0)
-			collect_names(&c, n);
 	}
 	c.all.n = all - c.all.v;
 	c.macros.n = mac - c.macros.v;
@@ -338,10 +335,22 @@ check_page(struct page *pg, struct diaglist *dl, const struct config *cfg)
 	c.fonts.n = font - c.fonts.v;
 	c.heads.n = head - c.heads.v;
 	c.rest.n = rest - c.rest.v;
+	/* Each heading's text is found once, for every pass. */
+	c.headtext = xreallocarray(NULL, c.heads.n + 1, sizeof(*c.headtext));
+	for (k = 0; k < c.heads.n; k++) {
+		n = c.heads.v[k];
+		c.headtext[k] = heading_text(pg, n);
+		if (n->tok != M_SH)
+			continue;
+		n->sec = sec_lookup(c.headtext[k]);
+		if (n->sec == SEC_NAME && c.nnames == 0)
+			collect_names(&c, n);
+	}
 	for (i = 0; i < sizeof(passes) / sizeof(passes[0]); i++)
 		passes[i](&c);
 	for (k = 0; k < c.nnames; k++)
 		free(c.names[k]);
 	free(c.names);
+	free(c.headtext);
 	free(v);
 }

@@ -25,6 +25,7 @@ struct ctx {
 	struct nodes	 texts;		/* text lines, N_TEXT */
 	struct nodes	 fonts;		/* font macro lines, .B, .BR... */
 	struct nodes	 heads;		/* .SH and .SS lines */
+	const char	**headtext;	/* the text of each of heads */
 	struct nodes	 rest;		/* blank lines, comments, regions */
 	struct diaglist	*dl;
 	const struct config *cfg;
@@ -85,8 +86,6 @@ void	report(struct ctx *, const struct node *, size_t off, int rule,
 void	report_arg(struct ctx *, const struct node *, int i, int rule,
 	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-/* A heading's text: its arguments, or the next line; free it. */
-char	*heading_text(const struct node *);
 /* The line that holds the text of a heading without arguments. */
 const struct node *heading_line(const struct node *);
 /* Does the line only define or set something, printing nothing? */

@@ -450,6 +450,13 @@ text_macro_name(struct ctx *c, const struct node *n)
 	const char	*s = n->text;
 	size_t		 len = n->len, k;
 
+	/*
+	 * Most text lines are longer than any name and end in no blank,
+	 * and start with no mistyped control character: none of either.
+	 */
+	if (len > mac_name_max() && s[len - 1] != ' ' &&
+	    s[len - 1] != '\t' && s[0] != ',' && s[0] != ';' && s[0] != '/')
+		return;
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
 	if (is_macro_name(s, len, 0)) {
@@ -773,6 +780,9 @@ macro_recursion(struct ctx *c)
 	char			*seen;
 	int			*stack, i, k, nv = 0, ndefs = 0, via;
 
+	/* The parser noted every definition: most pages have none. */
+	if (c->pg->ndefs == 0)
+		return;
 	for (i = 0; i < c->macros.n; i++)
 		ndefs += is_define(c->macros.v[i]);
 	if (ndefs == 0)

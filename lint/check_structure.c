@@ -17,7 +17,7 @@
 /* The headings of the page, in order, with their text. */
 struct heads {
 	struct node	**v;
-	char		**text;
+	const char	**text;	/* from c->headtext */
 	int		  n;
 	int		  cap;
 };
@@ -157,17 +157,13 @@ heads_collect(struct heads *h, const struct ctx *c)
 			    sizeof(*h->text));
 		}
 		h->v[h->n] = n;
-		h->text[h->n++] = heading_text(n);
+		h->text[h->n++] = c->headtext[i];
 	}
 }
 
 static void
 heads_free(struct heads *h)
 {
-	int	 i;
-
-	for (i = 0; i < h->n; i++)
-		free(h->text[i]);
 	free(h->text);
 	free(h->v);
 }

@@ -246,27 +246,22 @@ void
 check_text(struct ctx *c)
 {
 	const struct node	*n;
-	int			 i, tabstops = 0;
+	int			 i;
 
 	/* The layout of a generated page is its generator's to fix. */
 	if (c->generated)
 		return;
-	for (i = 0; i < c->all.n; i++) {
-		n = c->all.v[i];
+	for (i = 0; i < c->texts.n; i++) {
+		if (!is_plain_text(n = c->texts.v[i]))
+			continue;
 		/*
 		 * Tabs under tab stops set for filled text line up columns;
 		 * stops set for a no-fill table are left over after it, and
-		 * a heading starts afresh.
+		 * a heading starts afresh (NF_TABSTOPS).
 		 */
-		if (n->type == N_MACRO && n->tok == R_ta)
-			tabstops = n->nargs > 0 && !(n->flags & NF_NOFILL);
-		if (n->type == N_MACRO && (n->tok == M_SH || n->tok == M_SS))
-			tabstops = 0;
-		if (n->type != N_TEXT || !is_plain_text(n))
-			continue;
 		if (!(n->flags & NF_NOFILL)) {
 			check_sentences(c, n);
-			if (!tabstops)
+			if (!(n->flags & NF_TABSTOPS))
 				check_tab(c, n);
 		}
 		if (n->file->maxlen > MAX_LINE_BYTES)

@@ -28,11 +28,25 @@ is_checked(const struct node *n)
 	return (n->flags & (NF_REGION | NF_COND)) == 0;
 }
 
+/*
+ * Name characters as bits: letters, digits and "_.-+:".  Every
+ * argument of a reference line is measured with these, so a lookup
+ * takes the place of a chain of comparisons.
+ */
 static int
 is_name_char(char c)
 {
-	return asc_alnum(c) || c == '_' || c == '.' || c == '-' ||
-	    c == '+' || c == ':';
+	static const unsigned long long bits[2] = {
+		/* '+', '-', '.', '0' to '9', ':' */
+		1ULL << '+' | 1ULL << '-' | 1ULL << '.' |
+		    0x3ffULL << '0' | 1ULL << ':',
+		/* 'A' to 'Z', '_', 'a' to 'z', less 64 */
+		0x3ffffffULL << ('A' - 64) | 1ULL << ('_' - 64) |
+		    0x3ffffffULL << ('a' - 64)
+	};
+	unsigned char	 u = (unsigned char)c;
+
+	return u < 128 && (bits[u >> 6] >> (u & 63) & 1) != 0;
 }
 
 /* Punctuation that may end a name: ",.;:)". */

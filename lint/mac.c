@@ -179,6 +179,12 @@ mac_init(void)
 	}
 }
 
+size_t
+mac_name_max(void)
+{
+	return name_max;
+}
+
 /*
  * Text lines are looked up too, to find macro names that lost their
  * dot, so anything longer than the longest name is turned away before

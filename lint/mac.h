@@ -45,5 +45,6 @@ extern const struct mac_info mac_table[TOK__COUNT];
 
 enum tok	 mac_lookup(const char *name, size_t len);
 void		 mac_init(void);	/* call once before mac_lookup */
+size_t		 mac_name_max(void);	/* the longest name in the table */
 
 #endif

@@ -30,7 +30,7 @@ struct parser {
 	int		 braces;	/* \{ nesting inside that group */
 	int		 nofill;	/* .nf in effect */
 	int		 ex;		/* .EX in effect */
-	int		 fill;		/* NF_NOFILL, NF_EX: of the two above */
+	int		 mode;		/* NF_NOFILL, NF_EX, NF_TABSTOPS */
 	int		 known;		/* NF_PLAIN...: of the line read */
 	char		*so_stack[SO_MAX_DEPTH + 1];
 	int		 so_depth;
@@ -307,7 +307,7 @@ new_node(struct parser *p, const struct srcfile *f, enum ntype type,
 	n->args = NULL;
 	n->nargs = 0;
 	n->comment = 0;
-	n->flags = p->known | p->fill;
+	n->flags = p->known | p->mode;
 	n->sec = SEC_NONE;
 	n->aux = 0;
 	n->parent = n->child = n->last = n->next = n->prev = NULL;
@@ -316,12 +316,16 @@ new_node(struct parser *p, const struct srcfile *f, enum ntype type,
 	return n;
 }
 
+/* The node flags are the LL_* bits of roff.h, moved and negated. */
+_Static_assert(NF_NOTAB == LL_TAB * NF_PLAIN &&
+    NF_NOHYPHEN == LL_HYPHEN * NF_PLAIN && LL_BACKSLASH == 1,
+    "NF_PLAIN, NF_NOTAB, NF_NOHYPHEN follow LL_* in order");
+
 /* What the nodes of the logical line l are known not to hold. */
 static int
 line_known(const struct lline *l)
 {
-	return (l->escapes ? 0 : NF_PLAIN) | (l->tabs ? 0 : NF_NOTAB) |
-	    (l->hyphens ? 0 : NF_NOHYPHEN);
+	return (~l->holds & (LL_BACKSLASH | LL_TAB | LL_HYPHEN)) * NF_PLAIN;
 }
 
 /* Is s a control line whose name is name (as "TE" or ".")? */
@@ -641,7 +645,18 @@ set_fill(struct parser *p, int nofill, int ex)
 {
 	p->nofill = nofill;
 	p->ex = ex;
-	p->fill = (nofill || ex ? NF_NOFILL : 0) | (ex ? NF_EX : 0);
+	p->mode = (p->mode & NF_TABSTOPS) |
+	    (nofill || ex ? NF_NOFILL : 0) | (ex ? NF_EX : 0);
+}
+
+/*
+ * Tab stops set in filled text hold for the lines after, up to the
+ * next heading; set in no-fill text, they are a table's, left over.
+ */
+static void
+set_tabstops(struct parser *p, int on)
+{
+	p->mode = (p->mode & ~NF_TABSTOPS) | (on ? NF_TABSTOPS : 0);
 }
 
 /* Handle what a control line does beyond being a node. */
@@ -705,6 +720,10 @@ control(struct parser *p, struct srcfile *f, int *pos, struct node *n,
 	case M_SH:
 	case M_SS:
 		set_fill(p, 0, p->ex);
+		set_tabstops(p, 0);
+		break;
+	case R_ta:
+		set_tabstops(p, n->nargs > 0 && !(n->flags & NF_NOFILL));
 		break;
 	default:
 		break;
@@ -720,13 +739,12 @@ classify(struct parser *p, const struct srcfile *f, char *s,
 	enum ntype	 type;
 	size_t		 i = 0, j = 0;
 
-	while (i < len && is_space(s[i]))
-		i++;
-	if (i == len)
-		type = N_BLANK;
-	else if (s[0] != '.' && s[0] != '\'')
-		type = N_TEXT;
-	else {
+	/* s[len] is a NUL, which ends the blanks. */
+	if (s[0] != '.' && s[0] != '\'') {
+		while (is_space(s[i]))
+			i++;
+		type = i == len ? N_BLANK : N_TEXT;
+	} else {
 		for (i = 1; i < len && is_space(s[i]); i++)
 			continue;
 		for (j = i; j < len && !is_space(s[j]) && s[j] != '\\'; j++)

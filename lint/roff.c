@@ -71,111 +71,79 @@ scan_physical(struct lline *l, const char *p, size_t n, int *join)
 }
 
 /*
- * Where the next backslash (or tab, or hyphen) of a file is.  Escapes
+ * Where the next backslash, tab and hyphen of a file are.  Escapes
  * are rare in manual pages, tabs rarer, and few lines hold a hyphen, so
- * rather than search each line, one search finds the next one and
- * answers for every line before it.  A file is read front to back from
- * its first line, which always searches anew (the memory of a file
- * done with may hold the next one); reading may switch to an included
- * file and back, and a line the cursor does not cover is searched from
- * anew as well.
+ * rather than search each line, one search finds the next of a byte
+ * and answers for every line before it; the nearest of the three
+ * answers for all at once, which is one comparison for most lines.  A
+ * file is read front to back from its first line, which always
+ * searches anew (the memory of a file done with may hold the next
+ * one); reading may switch to an included file and back, which
+ * searches anew as well.  A byte whose next one a line has passed is
+ * searched for from that line.
  */
-struct cursor {
-	int			 ch;	/* the byte looked for */
+static const char looked_for[3] = { '\\', '\t', '-' };	/* LL_* order */
+
+/* One per thread: pages are parsed on several at a time. */
+static _Thread_local struct {
 	const struct srcfile	*f;
-	size_t			 from;	/* no ch from here ... */
-	size_t			 next;	/* ... to this one, or to f->len */
-};
+	size_t			 from;		/* none of the bytes here */
+	size_t			 next[3];	/* up to the next of each */
+	size_t			 nearest;	/* and the least of them */
+} cursor;
 
-/* One set per thread: pages are parsed on several at a time. */
-static _Thread_local struct cursor bs_cursor = { '\\', NULL, 0, 0 };
-static _Thread_local struct cursor tab_cursor = { '\t', NULL, 0, 0 };
-static _Thread_local struct cursor hyphen_cursor = { '-', NULL, 0, 0 };
-
-/* Does the physical line at byte off, len bytes long, hold c->ch? */
-static inline int
-has_byte(struct cursor *c, const struct srcfile *f, int ln, size_t off,
-    size_t len)
+static void
+cursor_find(const struct srcfile *f, size_t off, int all)
 {
 	const char	*p;
+	size_t		 least = f->len;
+	int		 k;
 
-	if (ln == 0 || c->f != f || off < c->from || off > c->next) {
-		p = memchr(f->buf + off, c->ch, f->len - off);
-		c->f = f;
-		c->from = off;
-		c->next = p != NULL ? (size_t)(p - f->buf) : f->len;
+	for (k = 0; k < 3; k++) {
+		if (all || cursor.next[k] < off) {
+			p = memchr(f->buf + off, looked_for[k], f->len - off);
+			cursor.next[k] = p != NULL ? (size_t)(p - f->buf) :
+			    f->len;
+		}
+		if (cursor.next[k] < least)
+			least = cursor.next[k];
 	}
-	return c->next < off + len;
+	cursor.f = f;
+	cursor.nearest = least;
+}
+
+/* The LL_* bytes physical line ln of f holds. */
+static inline int
+line_holds(const struct srcfile *f, int ln)
+{
+	const struct srcline	*sl = &f->lines[ln];
+	size_t			 end = sl->off + sl->len;
+
+	if (ln == 0 || cursor.f != f || sl->off < cursor.from)
+		cursor_find(f, sl->off, 1);
+	else if (cursor.nearest < sl->off)
+		cursor_find(f, sl->off, 0);
+	cursor.from = sl->off;
+	if (end <= cursor.nearest)
+		return 0;
+	return (cursor.next[0] < end) * LL_BACKSLASH |
+	    (cursor.next[1] < end) * LL_TAB |
+	    (cursor.next[2] < end) * LL_HYPHEN;
 }
 
 /*
- * The nearest byte any cursor looks for: the lines of f from "from"
- * up to it hold none of them, which one comparison tells.  Most lines
- * are such lines.  It is a fact about the bytes of f, so it holds
- * whatever the cursors do, and is set anew where they are asked.  One
- * per thread, as the cursors.
+ * Read a logical line from physical line ln on, one holding a
+ * backslash: it may continue onto the next lines or carry a comment.
+ * Apart from roff_getline(), which then needs fewer registers saved
+ * for the lines without.
  */
-static _Thread_local struct {
-	const struct srcfile	*f;
-	size_t			 from;
-	size_t			 next;
-} nearest;
-
-/* Set the tabs, escapes and hyphens of l for physical line ln. */
-static inline void
-line_bytes(const struct srcfile *f, int ln, struct lline *l)
-{
-	const struct srcline	*sl = &f->lines[ln];
-	size_t			 next;
-
-	if (ln != 0 && nearest.f == f && sl->off >= nearest.from &&
-	    sl->off + sl->len <= nearest.next) {
-		l->tabs = l->escapes = l->hyphens = 0;
-		return;
-	}
-	l->tabs = has_byte(&tab_cursor, f, ln, sl->off, sl->len);
-	l->escapes = has_byte(&bs_cursor, f, ln, sl->off, sl->len);
-	l->hyphens = has_byte(&hyphen_cursor, f, ln, sl->off, sl->len);
-	next = tab_cursor.next;
-	if (bs_cursor.next < next)
-		next = bs_cursor.next;
-	if (hyphen_cursor.next < next)
-		next = hyphen_cursor.next;
-	nearest.f = f;
-	nearest.from = sl->off;
-	nearest.next = next;
-}
-
-int
-roff_getline(const struct srcfile *f, int *pos, struct lline *l)
+static __attribute__((noinline)) void
+getline_escaped(const struct srcfile *f, int *pos, struct lline *l)
 {
 	const struct srcline	*sl;
 	size_t			 keep;
-	int			 ln = *pos, join;
+	int			 ln = *pos, join, holds;
 
-	if (ln >= f->nlines)
-		return 0;
-	sl = &f->lines[ln];
-	l->line = ln + 1;
-	l->comment = 0;
-	l->comment_col = 0;
-	l->open_braces = l->close_braces = 0;
-	line_bytes(f, ln, l);
-	if (l->segcap == 0) {
-		l->segcap = 4;
-		l->segs = xreallocarray(NULL, l->segcap, sizeof(*l->segs));
-	}
-	/* Most lines hold no backslash: one whole line, left in place. */
-	if (!l->escapes) {
-		l->whole = 1;
-		l->len = sl->len;
-		l->segs[0].off = 0;
-		l->segs[0].line = ln + 1;
-		l->segs[0].col = 1;
-		l->nsegs = 1;
-		l->lastline = *pos = ln + 1;
-		return 1;
-	}
 	l->whole = 0;
 	l->len = 0;
 	l->nsegs = 0;
@@ -183,11 +151,9 @@ roff_getline(const struct srcfile *f, int *pos, struct lline *l)
 		sl = &f->lines[ln];
 		join = 0;
 		keep = sl->len;
-		if (has_byte(&tab_cursor, f, ln, sl->off, sl->len))
-			l->tabs = 1;
-		if (has_byte(&hyphen_cursor, f, ln, sl->off, sl->len))
-			l->hyphens = 1;
-		if (has_byte(&bs_cursor, f, ln, sl->off, sl->len))
+		holds = line_holds(f, ln);
+		l->holds |= holds;
+		if (holds & LL_BACKSLASH)
 			keep = scan_physical(l, f->buf + sl->off, sl->len,
 			    &join);
 		lline_addseg(l, ++ln, 1);
@@ -206,6 +172,38 @@ roff_getline(const struct srcfile *f, int *pos, struct lline *l)
 		l->buf[l->len] = '\0';
 	l->lastline = ln;
 	*pos = ln;
+}
+
+int
+roff_getline(const struct srcfile *f, int *pos, struct lline *l)
+{
+	const struct srcline	*sl;
+	int			 ln = *pos;
+
+	if (ln >= f->nlines)
+		return 0;
+	sl = &f->lines[ln];
+	l->line = ln + 1;
+	l->comment = 0;
+	l->comment_col = 0;
+	l->open_braces = l->close_braces = 0;
+	l->holds = line_holds(f, ln);
+	if (l->segcap == 0) {
+		l->segcap = 4;
+		l->segs = xreallocarray(NULL, l->segcap, sizeof(*l->segs));
+	}
+	/* Most lines hold no backslash: one whole line, left in place. */
+	if (!(l->holds & LL_BACKSLASH)) {
+		l->whole = 1;
+		l->len = sl->len;
+		l->segs[0].off = 0;
+		l->segs[0].line = ln + 1;
+		l->segs[0].col = 1;
+		l->nsegs = 1;
+		l->lastline = *pos = ln + 1;
+		return 1;
+	}
+	getline_escaped(f, pos, l);
 	return 1;
 }
 

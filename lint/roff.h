@@ -32,10 +32,12 @@ struct lline {
 	int		 comment_col;	/* column of the comment on lastline */
 	int		 open_braces;	/* \{ escapes seen */
 	int		 close_braces;	/* \} escapes seen */
-	int		 escapes;	/* a physical line holds a backslash */
-	int		 tabs;		/* a physical line holds a tab */
-	int		 hyphens;	/* a physical line holds a '-' */
+	int		 holds;		/* LL_*: bytes a physical line holds */
 };
+
+#define LL_BACKSLASH	0x1
+#define LL_TAB		0x2
+#define LL_HYPHEN	0x4
 
 struct arg {
 	char		*s;	/* the argument, quotes removed */

@@ -171,7 +171,8 @@ index_lines(struct srcfile *f)
 	size_t		 len = f->len, start = 0, end, cap;
 	struct srcline	*lines, *sl;
 	size_t		 maxlen = 0;
-	int		 n = 0, blank_end = 0, crlf = 0;
+	int		 n = 0, blank_end = 0, crlf = 0, cr;
+	char		 last;
 
 	/* Lines of manual pages average some 26 bytes: rarely a realloc. */
 	cap = len / 16 + 64;
@@ -187,17 +188,25 @@ index_lines(struct srcfile *f)
 			cap *= 2;
 			lines = xreallocarray(lines, cap, sizeof(*lines));
 		}
+		/*
+		 * The line's facts are found before it is stored: a store
+		 * could change the bytes for all the compiler knows, and
+		 * the last one would be loaded again for each question.
+		 */
+		last = end > start ? buf[end - 1] : '\0';
+		cr = last == '\r';
+		if (cr)
+			last = end - 1 > start ? buf[end - 2] : '\0';
+		crlf |= cr;
+		/* Facts the checks ask of every line, found while here. */
+		if (end - start - cr > maxlen)
+			maxlen = end - start - cr;
+		if (last == ' ' || last == '\t')
+			blank_end = 1;
 		sl = &lines[n++];
 		sl->off = start;
-		sl->cr = end > start && buf[end - 1] == '\r';
-		sl->len = end - start - sl->cr;
-		crlf |= sl->cr;
-		/* Facts the checks ask of every line, found while here. */
-		if (sl->len > maxlen)
-			maxlen = sl->len;
-		if (sl->len > 0 && (buf[start + sl->len - 1] == ' ' ||
-		    buf[start + sl->len - 1] == '\t'))
-			blank_end = 1;
+		sl->cr = cr;
+		sl->len = end - start - cr;
 		start = end + 1;
 	}
 	f->lines = lines;

@@ -42,6 +42,7 @@ enum ntype {
 #define NF_PLAIN	0x0100	/* no backslash in text (unset: not known) */
 #define NF_NOTAB	0x0200	/* no tab in text (unset: not known) */
 #define NF_NOHYPHEN	0x0400	/* no '-' in text (unset: not known) */
+#define NF_TABSTOPS	0x0800	/* after .ta in filled text, to a heading */
 
 #define NF_REGION	(NF_DEF | NF_IGN | NF_TBL | NF_EQN)
 
