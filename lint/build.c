@@ -33,6 +33,7 @@
 #include "diag.h"
 #include "example.h"
 #include "files.h"
+#include "libdir.h"
 #include "sha256.h"
 #include "util.h"
 
@@ -81,6 +82,7 @@ struct exbuild {
 	char		*prog;		/* the program, NULL if not built */
 	int		 bsd;		/* built with libbsd's overlay */
 	int		 direct;	/* cc -c, then the linker itself */
+	int		 libdir;	/* gold searches the run's libdir */
 	int		 linking;	/* the linker is running */
 	int		 keep;		/* to be moved into the cache */
 };
@@ -102,6 +104,8 @@ struct builder {
 	struct words	 ldflags;	/* linking */
 	struct words	 link;		/* gold's own command, if known */
 	int		 link_at;	/* where the program goes in it */
+	struct libdir	*libdir;	/* links to the libraries it uses */
+	int		 libdir_tried;
 	char		 ident[65];	/* hash of the compiler and flags */
 	int		 bsd_known;	/* libbsd's overlay looked for */
 	struct words	 bsd_cflags;	/* and its flags, if it is there */
@@ -688,6 +692,15 @@ give_up(struct exbuild *x, const char *what, int err)
 	x->temp = 1;
 }
 
+/* The run's own directory, made when first needed. */
+static const char *
+run_tmp(struct builder *b)
+{
+	if (b->tmp == NULL)
+		b->tmp = make_tmpdir("manlint-build");
+	return b->tmp;
+}
+
 /* A directory for the build, in the cache or in the run's own. */
 static int
 build_dir(struct builder *b, struct exbuild *x)
@@ -706,7 +719,7 @@ build_dir(struct builder *b, struct exbuild *x)
 		free(b->cache);
 		b->cache = NULL;
 	}
-	if (b->tmp == NULL && (b->tmp = make_tmpdir("manlint-build")) == NULL)
+	if (run_tmp(b) == NULL)
 		return -1;
 	snprintf(num, sizeof(num), "%u", b->serial++);
 	x->dir = path_join(b->tmp, num);
@@ -774,19 +787,117 @@ compile_argv(const struct builder *b, const struct exbuild *x,
 	add_libs(b, x, argv);
 }
 
-/* Gold's command, with the program's object and libraries. */
+/*
+ * Gold's command, with the program's object and libraries; with the
+ * run's libdir, that directory in place of the compiler's and of
+ * gold's own (-nostdlib), which come after them.
+ */
 static void
 link_argv(const struct builder *b, const struct exbuild *x,
     struct words *argv)
 {
-	int	 i;
+	const char	*dir;
+	char		*opt;
+	int		 i, dirs = 0;
 
 	memset(argv, 0, sizeof(*argv));
 	for (i = 0; i < b->link.n; i++) {
+		if (x->libdir && strncmp(b->link.v[i], "-L", 2) == 0) {
+			if (dirs++ > 0)
+				continue;
+			dir = libdir_path(b->libdir);
+			opt = xmalloc(strlen(dir) + 3);
+			sprintf(opt, "-L%s", dir);
+			add_word(argv, opt, strlen(opt));
+			free(opt);
+			continue;
+		}
 		add_word(argv, b->link.v[i], strlen(b->link.v[i]));
+		if (i == 0 && x->libdir)
+			add_word(argv, "-nostdlib", 9);
 		if (i == b->link_at)
 			add_libs(b, x, argv);
 	}
+}
+
+/*
+ * Options with which gold would search otherwise than libdir.c
+ * expects: statically, in a sysroot, with a script of the user's, or
+ * with its search path given in another form.
+ */
+static int
+searches_otherwise(const char *opt)
+{
+	static const char *const prefix[] = {
+		"-Bstatic", "-static", "-dn", "-non_shared", "--sysroot",
+		"-T", "--script", "--library", "-rpath-link", "-L=",
+		"-L$SYSROOT", "-Y"
+	};
+	size_t	 i;
+
+	if (strcmp(opt, "-L") == 0 || strcmp(opt, "-l") == 0)
+		return 1;
+	for (i = 0; i < sizeof(prefix) / sizeof(prefix[0]); i++)
+		if (strncmp(opt, prefix[i], strlen(prefix[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The run's libdir, made at its first link with the links that gold's
+ * own command needs; NULL when gold is to search the compiler's
+ * directories.
+ */
+static struct libdir *
+run_libdir(struct builder *b)
+{
+	struct words	 dirs;
+	const char	*tmp;
+	char		*path;
+	int		 i, ok = 1;
+
+	if (b->libdir_tried)
+		return b->libdir;
+	b->libdir_tried = 1;
+	memset(&dirs, 0, sizeof(dirs));
+	for (i = 0; i < b->link.n && ok; i++) {
+		if (searches_otherwise(b->link.v[i]))
+			ok = 0;
+		else if (strncmp(b->link.v[i], "-L", 2) == 0)
+			add_word(&dirs, b->link.v[i] + 2,
+			    strlen(b->link.v[i] + 2));
+	}
+	if (ok && (tmp = run_tmp(b)) != NULL) {
+		path = path_join(tmp, "lib");
+		if (mkdir(path, 0700) == 0)
+			b->libdir = libdir_new(dirs.v, dirs.n, path);
+		free(path);
+	}
+	for (i = 0; i < b->link.n && b->libdir != NULL; i++)
+		if (strncmp(b->link.v[i], "-l", 2) == 0 &&
+		    libdir_add(b->libdir, b->link.v[i]) == -1) {
+			libdir_free(b->libdir);
+			b->libdir = NULL;
+		}
+	free_words(&dirs);
+	return b->libdir;
+}
+
+/* Can gold search the run's libdir for this program's libraries? */
+static int
+use_libdir(struct builder *b, const struct exbuild *x)
+{
+	int	 i;
+
+	if (run_libdir(b) == NULL)
+		return 0;
+	for (i = 0; i < x->ep->nlibs; i++)
+		if (libdir_add(b->libdir, x->ep->libs[i]) == -1)
+			return 0;
+	for (i = 0; x->bsd && i < b->bsd_libs.n; i++)
+		if (libdir_add(b->libdir, b->bsd_libs.v[i]) == -1)
+			return 0;
+	return 1;
 }
 
 /*
@@ -1004,6 +1115,7 @@ exited(struct builder *b, int i, int st)
 	if (x->direct && !x->linking && WIFEXITED(st) &&
 	    WEXITSTATUS(st) == 0) {
 		x->linking = 1;
+		x->libdir = use_libdir(b, x);
 		link_argv(b, x, &argv);
 		pid = spawn(b, x, &argv);
 		free_words(&argv);
@@ -1204,6 +1316,7 @@ build_free(struct builder *b)
 		build_wait(b);
 	if (b->nstore > 0)
 		store_all(b);
+	libdir_free(b->libdir);
 	if (b->tmp != NULL && rm_tree(b->tmp) == -1)
 		fprintf(stderr, "manlint: cannot remove %s: %s\n", b->tmp,
 		    strerror(errno));

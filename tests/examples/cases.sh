@@ -148,22 +148,62 @@ ex_cache() {
 }
 
 # With GCC and gold, the compiler only compiles and manlint runs gold
-# itself; with MANLINT_LDFLAGS set, the compiler links.  Either way the
-# programs build, run and are reported alike.
+# itself, which searches a directory of links to the libraries in place
+# of the compiler's directories, or those directories when a library
+# is found twice in them; with MANLINT_LDFLAGS set, the compiler links.
+# Each way the programs build, run and are reported alike.
 ex_gold() {
-	local direct
+	local direct libc
 
-	# A compiler that logs how it is run.
+	# A compiler that logs how it is run, and a gold that does too.
 	cat > "$ext/cc" <<-EOF
 	#!/bin/sh
+	[ "\$*" = -print-prog-name=ld.gold ] && exec echo "$ext/ld.gold"
 	echo "\$*" >> "$ext/cc-log"
 	exec cc "\$@"
 	EOF
-	chmod 755 "$ext/cc"
+	cat > "$ext/ld.gold" <<-EOF
+	#!/bin/sh
+	echo "\$*" >> "$ext/gold-log"
+	exec "$(command -v ld.gold)" "\$@"
+	EOF
+	chmod 755 "$ext/cc" "$ext/ld.gold"
 	: > "$ext/cc-log"
+	: > "$ext/gold-log"
 	exenv=(CC="$ext/cc" MANLINT_CACHE=off)
 	exrun --examples ../lint/example-build.7 ../lint/example-run.7
 	direct=$out
+	if [ "$(grep -c -- '-nostdlib .* -L[^ ]*/lib manlint-prog\.o' \
+	    "$ext/gold-log")" -ne "$(wc -l < "$ext/gold-log")" ] ||
+	    grep -q -- '-L.* -L' "$ext/gold-log" ||
+	    [ ! -s "$ext/gold-log" ]; then
+		why "expected gold to search one directory of links:" \
+		    "$(cat "$ext/gold-log")"
+		exenv=()
+		return 1
+	fi
+	# A second libc.so, first in the search path, makes gold search the
+	# compiler's directories.
+	mkdir -p "$ext/libs"
+	libc=$(cc -print-file-name=libc.so)
+	cp "$libc" "$ext/libs/libc.so"
+	: > "$ext/gold-log"
+	exenv=(CC="$ext/cc" MANLINT_CACHE=off
+	    MANLINT_CFLAGS="-std=gnu17 -Wall -Wextra -L$ext/libs")
+	exrun --examples ../lint/example-build.7 ../lint/example-run.7
+	if grep -q -e '-nostdlib' -e "-L$ext/tmp" "$ext/gold-log" ||
+	    ! grep -q -- "-L$ext/libs .*-L" "$ext/gold-log"; then
+		why "expected gold to search the compiler's directories:" \
+		    "$(cat "$ext/gold-log")"
+		exenv=()
+		return 1
+	fi
+	if [ "$out" != "$direct" ]; then
+		why "gold with and without links differ:" "$direct" "---" \
+		    "$out"
+		exenv=()
+		return 1
+	fi
 	# Every run that builds only compiles (the others ask about the
 	# compiler itself).
 	if ! grep -q -- '-c -o manlint-prog\.o' "$ext/cc-log" ||
