@@ -52,6 +52,7 @@ extern char	**environ;
 #define CACHE_FORMAT	"manlint example cache 1"
 #define DEFAULT_CFLAGS	"-std=gnu17 -Wall -Wextra"
 #define OBJECT		"manlint-prog.o"	/* when gold links directly */
+#define PROBE_SOURCE	"manlint-probe.c"	/* stands for the source in -### */
 /* The first line of a build's file "result": its wait status. */
 #define STATUS_FMT	"status %11d\n"
 #define STATUS_LEN	19
@@ -77,11 +78,15 @@ struct exbuild {
 	char		*dir;		/* build directory, then cache entry */
 	int		 temp;		/* dir is not in the cache */
 	pid_t		 pid;
+	pid_t		 as_pid;	/* the assembler, beside cc1 */
+	int		 cc1_status;	/* cc1's wait status, once it exited */
+	int		 as_status;
 	int		 status;	/* the compiler's wait status */
 	char		*log;		/* what it printed */
 	char		*prog;		/* the program, NULL if not built */
 	int		 bsd;		/* built with libbsd's overlay */
 	int		 direct;	/* cc -c, then the linker itself */
+	int		 piped;		/* cc1 | as, without the driver */
 	int		 libdir;	/* gold searches the run's libdir */
 	int		 linking;	/* the linker is running */
 	int		 keep;		/* to be moved into the cache */
@@ -105,6 +110,9 @@ struct builder {
 	struct words	 link;		/* gold's own command, if known */
 	int		 link_at;	/* where the program goes in it */
 	struct libdir	*libdir;	/* links to the libraries it uses */
+	struct words	 cc1;		/* how the driver compiles, if known */
+	int		 cc1_src;	/* where the source goes in it */
+	struct words	 as;		/* and assembles */
 	int		 libdir_tried;
 	char		 ident[65];	/* hash of the compiler and flags */
 	int		 bsd_known;	/* libbsd's overlay looked for */
@@ -387,6 +395,90 @@ link_command(struct builder *b)
 	free_words(&q);
 }
 
+/* Take the last word of w, which is word. */
+static int
+drop_last(struct words *w, const char *word)
+{
+	if (w->n == 0 || strcmp(w->v[w->n - 1], word) != 0)
+		return -1;
+	free(w->v[--w->n]);
+	w->v[w->n] = NULL;
+	return 0;
+}
+
+/* Is argv[0] named name, with or without a directory? */
+static int
+runs(const struct words *w, const char *name)
+{
+	const char	*slash;
+
+	if (w->n == 0)
+		return 0;
+	slash = strrchr(w->v[0], '/');
+	return strcmp(slash != NULL ? slash + 1 : w->v[0], name) == 0;
+}
+
+/*
+ * Learn how the driver compiles (-###), to run the compiler proper and
+ * the assembler without it: the driver's own work (reading its specs,
+ * starting the two) cost about 1.5 ms of the 25 ms of a compile.  Its
+ * answer must be two commands, "cc1 ... -o - |" and "as ...", the
+ * source named once in the first; anything else (a flag that adds a
+ * step, as -save-temps does) leaves the compiling to the driver.
+ */
+static void
+pipe_command(struct builder *b)
+{
+	struct words	 q;
+	const char	*s;
+	char		*out, *line;
+	int		 i, n = 0, rc = 0;
+
+	memset(&q, 0, sizeof(q));
+	for (i = 0; i < b->cc.n; i++)
+		add_word(&q, b->cc.v[i], strlen(b->cc.v[i]));
+	for (i = 0; i < b->flags.n; i++)
+		add_word(&q, b->flags.v[i], strlen(b->flags.v[i]));
+	split_words(&q, "-### -c -o " OBJECT " " PROBE_SOURCE);
+	out = capture(q.v);
+	free_words(&q);
+	if (out == NULL)
+		return;
+	/* The commands are the lines that start with a blank. */
+	for (s = out; *s != '\0' && rc == 0; s += strcspn(s, "\n"),
+	    s += *s == '\n') {
+		if (*s != ' ')
+			continue;
+		line = xstrndup(s, strcspn(s, "\n"));
+		if (n++ == 0)
+			rc = command_words(&b->cc1, line);
+		else if (n == 2)
+			rc = command_words(&b->as, line);
+		else
+			rc = -1;
+		free(line);
+	}
+	free(out);
+	b->cc1_src = -1;
+	for (i = 0; i < b->cc1.n && rc == 0; i++) {
+		if (strcmp(b->cc1.v[i], PROBE_SOURCE) != 0)
+			continue;
+		if (b->cc1_src != -1)
+			rc = -1;
+		b->cc1_src = i;
+	}
+	if (rc == -1 || n != 2 || b->cc1_src == -1 ||
+	    drop_last(&b->cc1, "|") == -1 || !runs(&b->cc1, "cc1") ||
+	    !runs(&b->as, "as") || b->cc1.n < 3 ||
+	    strcmp(b->cc1.v[b->cc1.n - 1], "-") != 0 ||
+	    strcmp(b->cc1.v[b->cc1.n - 2], "-o") != 0) {
+		free_words(&b->cc1);
+		free_words(&b->as);
+		memset(&b->cc1, 0, sizeof(b->cc1));
+		memset(&b->as, 0, sizeof(b->as));
+	}
+}
+
 /*
  * GCC gets flags that make its columns bytes (as manlint's are) and
  * its output plain, and links with gold when that is installed: for
@@ -416,6 +508,8 @@ gcc_flags(struct builder *b, const char *version, int ldflags_given)
 		    "-fuse-ld=gold -fno-use-linker-plugin");
 		free(gold);
 		link_command(b);
+		if (b->link.n > 0)
+			pipe_command(b);
 	}
 }
 
@@ -918,35 +1012,40 @@ can_link_direct(const struct builder *b, const struct exbuild *x)
 }
 
 #ifdef SPAWN_CHDIR
-/* Start argv in dir with fd as its output, or return -1 (errno set). */
+/*
+ * Start argv in dir with in as its input (unless it is -1), out and err
+ * as its outputs, or return -1 (errno set).
+ */
 static pid_t
-run_in(const struct builder *b, const char *dir, int fd,
+run_in(const struct builder *b, const char *dir, int in, int out, int err,
     char *const argv[])
 {
 	posix_spawn_file_actions_t	 fa;
 	pid_t				 pid;
-	int				 err;
+	int				 e;
 
-	if ((err = posix_spawn_file_actions_init(&fa)) != 0) {
-		errno = err;
+	if ((e = posix_spawn_file_actions_init(&fa)) != 0) {
+		errno = e;
 		return -1;
 	}
-	if ((err = SPAWN_CHDIR(&fa, dir)) == 0 &&
-	    (err = posix_spawn_file_actions_adddup2(&fa, fd,
+	if ((e = SPAWN_CHDIR(&fa, dir)) == 0 && (in == -1 ||
+	    (e = posix_spawn_file_actions_adddup2(&fa, in,
+	    STDIN_FILENO)) == 0) &&
+	    (e = posix_spawn_file_actions_adddup2(&fa, out,
 	    STDOUT_FILENO)) == 0 &&
-	    (err = posix_spawn_file_actions_adddup2(&fa, fd,
+	    (e = posix_spawn_file_actions_adddup2(&fa, err,
 	    STDERR_FILENO)) == 0)
-		err = posix_spawnp(&pid, argv[0], &fa, NULL, argv, b->env.v);
+		e = posix_spawnp(&pid, argv[0], &fa, NULL, argv, b->env.v);
 	posix_spawn_file_actions_destroy(&fa);
-	if (err != 0) {
-		errno = err;
+	if (e != 0) {
+		errno = e;
 		return -1;
 	}
 	return pid;
 }
 #else
 static pid_t
-run_in(const struct builder *b, const char *dir, int fd,
+run_in(const struct builder *b, const char *dir, int in, int out, int err,
     char *const argv[])
 {
 	pid_t	 pid;
@@ -955,8 +1054,8 @@ run_in(const struct builder *b, const char *dir, int fd,
 	if ((pid = fork()) != 0)
 		return pid;
 	environ = b->env.v;
-	if (chdir(dir) == -1 || dup2(fd, STDOUT_FILENO) == -1 ||
-	    dup2(fd, STDERR_FILENO) == -1)
+	if (chdir(dir) == -1 || (in != -1 && dup2(in, STDIN_FILENO) == -1) ||
+	    dup2(out, STDOUT_FILENO) == -1 || dup2(err, STDERR_FILENO) == -1)
 		_exit(127);
 	execvp(argv[0], argv);
 	dprintf(STDERR_FILENO, "manlint: cannot run %s: %s\n", argv[0],
@@ -964,6 +1063,27 @@ run_in(const struct builder *b, const char *dir, int fd,
 	_exit(127);
 }
 #endif
+
+/*
+ * Run argv in the build directory with in as its input (unless -1), out
+ * as its output and err ("result") for its errors.  Returns its process
+ * ID, or -1 having said why in err.
+ */
+static pid_t
+run_with(const struct builder *b, const struct exbuild *x, int in, int out,
+    int err, char *const argv[])
+{
+	pid_t	 pid;
+	int	 e;
+
+	if ((pid = run_in(b, x->dir, in, out, err, argv)) == -1) {
+		e = errno;
+		dprintf(err, "manlint: cannot run %s: %s\n", argv[0],
+		    strerror(e));
+		errno = e;
+	}
+	return pid;
+}
 
 /*
  * Run argv in the build directory, appending what it prints to
@@ -975,19 +1095,55 @@ spawn(const struct builder *b, const struct exbuild *x, struct words *argv)
 {
 	char	*path;
 	pid_t	 pid;
-	int	 fd, err;
+	int	 fd;
 
 	path = path_join(x->dir, "result");
 	fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
 	free(path);
 	if (fd == -1)
 		return -1;
-	if ((pid = run_in(b, x->dir, fd, argv->v)) == -1) {
-		err = errno;
-		dprintf(fd, "manlint: cannot run %s: %s\n", argv->v[0],
-		    strerror(err));
-		errno = err;
+	pid = run_with(b, x, -1, fd, fd, argv->v);
+	close(fd);
+	return pid;
+}
+
+/*
+ * Compile as the driver would with -pipe: cc1's assembly goes through
+ * a pipe to the assembler, and both print to "result".  Returns cc1's
+ * process ID (the assembler's is x->as_pid), or -1.
+ */
+static pid_t
+spawn_piped(const struct builder *b, struct exbuild *x,
+    const struct exfile *prog)
+{
+	char	*path, *src;
+	pid_t	 pid;
+	int	 fd, p[2];
+
+	path = path_join(x->dir, "result");
+	fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+	free(path);
+	if (fd == -1)
+		return -1;
+	if (pipe(p) == -1 || fcntl(p[0], F_SETFD, FD_CLOEXEC) == -1 ||
+	    fcntl(p[1], F_SETFD, FD_CLOEXEC) == -1) {
+		close(fd);
+		return -1;
 	}
+	src = b->cc1.v[b->cc1_src];
+	b->cc1.v[b->cc1_src] = prog->name;
+	pid = run_with(b, x, -1, p[1], fd, b->cc1.v);
+	b->cc1.v[b->cc1_src] = src;
+	x->as_pid = 0;
+	x->as_status = 0;
+	if (pid != -1 && (x->as_pid = run_with(b, x, p[0], fd, fd,
+	    b->as.v)) == -1) {
+		/* cc1 stops at the closed pipe. */
+		x->as_pid = 0;
+		x->as_status = 127 << 8;
+	}
+	close(p[0]);
+	close(p[1]);
 	close(fd);
 	return pid;
 }
@@ -1077,9 +1233,15 @@ start(struct builder *b, struct exfile *f)
 		return;
 	}
 	x->direct = can_link_direct(b, x);
-	compile_argv(b, x, f, &argv);
-	pid = spawn(b, x, &argv);
-	free_words(&argv);
+	/* libbsd's flags would change the driver's answer. */
+	x->piped = x->direct && !x->bsd && b->cc1.n > 0;
+	if (x->piped)
+		pid = spawn_piped(b, x, f);
+	else {
+		compile_argv(b, x, f, &argv);
+		pid = spawn(b, x, &argv);
+		free_words(&argv);
+	}
 	if (pid == -1) {
 		finish(x, 127 << 8);
 		return;
@@ -1170,6 +1332,38 @@ store_all(struct builder *b)
 	b->nstore = 0;
 }
 
+/*
+ * A process of a build has exited.  The build goes on when both cc1
+ * and the assembler have, with the status the driver would give: the
+ * assembler's if it could not start, else cc1's if it failed, else the
+ * assembler's.
+ */
+static void
+process_exited(struct builder *b, int i, pid_t pid, int st)
+{
+	struct exbuild	*x = b->running[i]->build;
+
+	if (!x->piped) {
+		exited(b, i, st);
+		return;
+	}
+	if (pid == x->as_pid) {
+		x->as_pid = 0;
+		x->as_status = st;
+	} else {
+		x->pid = 0;
+		x->cc1_status = st;
+	}
+	if (x->pid != 0 || x->as_pid != 0)
+		return;
+	x->piped = 0;
+	st = x->as_status;
+	if ((!WIFEXITED(st) || WEXITSTATUS(st) != 127) &&
+	    (!WIFEXITED(x->cc1_status) || WEXITSTATUS(x->cc1_status) != 0))
+		st = x->cc1_status;
+	exited(b, i, st);
+}
+
 static void
 reap(struct builder *b, int flags)
 {
@@ -1187,8 +1381,9 @@ reap(struct builder *b, int flags)
 		if (pid == 0)
 			break;
 		for (i = 0; i < b->nrunning; i++)
-			if (b->running[i]->build->pid == pid) {
-				exited(b, i, st);
+			if (b->running[i]->build->pid == pid ||
+			    b->running[i]->build->as_pid == pid) {
+				process_exited(b, i, pid, st);
 				break;
 			}
 		start_queued(b);
@@ -1326,6 +1521,8 @@ build_free(struct builder *b)
 	free_words(&b->flags);
 	free_words(&b->ldflags);
 	free_words(&b->link);
+	free_words(&b->cc1);
+	free_words(&b->as);
 	free_words(&b->bsd_cflags);
 	free_words(&b->bsd_libs);
 	free_words(&b->env);
