@@ -76,6 +76,8 @@ struct exbuild {
 	struct expage	*ep;
 	char		 key[65];
 	char		*dir;		/* build directory, then cache entry */
+	char		*work;		/* if not NULL, where the sources and
+					 * the object are */
 	int		 temp;		/* dir is not in the cache */
 	pid_t		 pid;
 	pid_t		 as_pid;	/* the assembler, beside cc1 */
@@ -774,11 +776,23 @@ load_entry(struct exbuild *x, const char *dir)
  * A build that could not be started: it is done, failed, and says why
  * as the compiler would.
  */
+/* Remove the directory of the build's sources and object. */
+static void
+drop_work(struct exbuild *x)
+{
+	if (x->work != NULL && rm_tree(x->work) == -1)
+		fprintf(stderr, "manlint: cannot remove %s: %s\n", x->work,
+		    strerror(errno));
+	free(x->work);
+	x->work = NULL;
+}
+
 static void
 give_up(struct exbuild *x, const char *what, int err)
 {
 	char	 buf[512];
 
+	drop_work(x);
 	snprintf(buf, sizeof(buf), "manlint: %s: %s\n", what, strerror(err));
 	x->state = B_DONE;
 	x->status = 127 << 8;
@@ -786,16 +800,43 @@ give_up(struct exbuild *x, const char *what, int err)
 	x->temp = 1;
 }
 
-/* The run's own directory, made when first needed. */
+/*
+ * The run's own directory, made when first needed.  Unless TMPDIR
+ * says where, it is made in /dev/shm when manlint may write there:
+ * files made in memory cost less than on a file system that journals
+ * them (on ext4, a third of manlint's own time went to making files).
+ */
 static const char *
 run_tmp(struct builder *b)
 {
-	if (b->tmp == NULL)
-		b->tmp = make_tmpdir("manlint-build");
+	char	*p;
+
+	if (b->tmp != NULL)
+		return b->tmp;
+#ifdef __linux__
+	if (getenv("TMPDIR") == NULL && access("/dev/shm", W_OK | X_OK) == 0) {
+		p = xstrdup("/dev/shm/manlint-build.XXXXXX");
+		if (mkdtemp(p) != NULL)
+			return b->tmp = p;
+		free(p);
+	}
+#endif
+	b->tmp = make_tmpdir("manlint-build");
 	return b->tmp;
 }
 
-/* A directory for the build, in the cache or in the run's own. */
+/* Where the build's compilers run: its sources and object are there. */
+static const char *
+work_dir(const struct exbuild *x)
+{
+	return x->work != NULL ? x->work : x->dir;
+}
+
+/*
+ * A directory for the build, in the cache or in the run's own.  A
+ * build in the cache gets a second one in the run's directory for its
+ * sources and object, which the cache does not keep.
+ */
 static int
 build_dir(struct builder *b, struct exbuild *x)
 {
@@ -805,6 +846,14 @@ build_dir(struct builder *b, struct exbuild *x)
 		p = path_join(b->cache, ".new.XXXXXX");
 		if (mkdtemp(p) != NULL) {
 			x->dir = p;
+			snprintf(num, sizeof(num), "%u", b->serial++);
+			if (run_tmp(b) != NULL) {
+				x->work = path_join(b->tmp, num);
+				if (mkdir(x->work, 0700) == -1) {
+					free(x->work);
+					x->work = NULL;
+				}
+			}
 			return 0;
 		}
 		fprintf(stderr, "manlint: %s: %s; building without a cache\n",
@@ -834,7 +883,7 @@ write_sources(const struct exbuild *x, const struct exfile *prog)
 		if (!ep->files[i].header && &ep->files[i] != prog)
 			continue;
 		text = example_text(&ep->files[i], &len);
-		p = path_join(x->dir, ep->files[i].name);
+		p = path_join(work_dir(x), ep->files[i].name);
 		rc = write_file(p, text, len, 0644);
 		free(p);
 		free(text);
@@ -855,6 +904,22 @@ add_libs(const struct builder *b, const struct exbuild *x,
 		add_word(argv, b->bsd_libs.v[i], strlen(b->bsd_libs.v[i]));
 }
 
+/* "-o prog", the program going to the build directory. */
+static void
+add_output(const struct exbuild *x, struct words *argv)
+{
+	char	*p;
+
+	add_word(argv, "-o", 2);
+	if (x->work == NULL) {
+		add_word(argv, "prog", 4);
+		return;
+	}
+	p = path_join(x->dir, "prog");
+	add_word(argv, p, strlen(p));
+	free(p);
+}
+
 /* The compiler's command: compile and link, or only compile. */
 static void
 compile_argv(const struct builder *b, const struct exbuild *x,
@@ -872,7 +937,7 @@ compile_argv(const struct builder *b, const struct exbuild *x,
 	if (x->direct)
 		split_words(argv, "-c -o " OBJECT);
 	else
-		split_words(argv, "-o prog");
+		add_output(x, argv);
 	add_word(argv, prog->name, strlen(prog->name));
 	if (x->direct)
 		return;
@@ -904,6 +969,12 @@ link_argv(const struct builder *b, const struct exbuild *x,
 			sprintf(opt, "-L%s", dir);
 			add_word(argv, opt, strlen(opt));
 			free(opt);
+			continue;
+		}
+		if (strcmp(b->link.v[i], "-o") == 0 && i + 1 < b->link.n &&
+		    strcmp(b->link.v[i + 1], "prog") == 0) {
+			add_output(x, argv);
+			i++;
 			continue;
 		}
 		add_word(argv, b->link.v[i], strlen(b->link.v[i]));
@@ -1076,7 +1147,7 @@ run_with(const struct builder *b, const struct exbuild *x, int in, int out,
 	pid_t	 pid;
 	int	 e;
 
-	if ((pid = run_in(b, x->dir, in, out, err, argv)) == -1) {
+	if ((pid = run_in(b, work_dir(x), in, out, err, argv)) == -1) {
 		e = errno;
 		dprintf(err, "manlint: cannot run %s: %s\n", argv[0],
 		    strerror(e));
@@ -1177,6 +1248,7 @@ finish(struct exbuild *x, int st)
 {
 	char		*path, *s, *nl;
 
+	drop_work(x);
 	x->state = B_DONE;
 	x->status = st;
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
@@ -1287,7 +1359,7 @@ exited(struct builder *b, int i, int st)
 		}
 		st = 127 << 8;
 	}
-	if (x->direct) {
+	if (x->direct && x->work == NULL) {
 		obj = path_join(x->dir, OBJECT);
 		if (unlink(obj) == -1 && errno != ENOENT)
 			x->temp = 1;
