@@ -62,7 +62,8 @@ SRCS	 = lint/main.c lint/jobs.c lint/util.c lint/arena.c lint/src.c lint/enc.c l
 SRCS	+= lint/format.c lint/config.c lint/suppress.c lint/baseline.c
 # The example runner: --examples and --extract-examples.
 SRCS	+= lint/exrun.c lint/example.c lint/build.c lint/build_diag.c \
-	   lint/session.c lint/sandbox.c lint/files.c lint/sha256.c
+	   lint/session.c lint/sandbox.c lint/files.c lint/sha256.c \
+	   lint/libdir.c
 # Patch mode: --diff.
 SRCS	+= lint/patch.c lint/mail.c
 HDRS	 = $(wildcard lint/*.h)

@@ -33,6 +33,7 @@
 #include "diag.h"
 #include "example.h"
 #include "files.h"
+#include "libdir.h"
 #include "sha256.h"
 #include "util.h"
 
@@ -51,6 +52,7 @@ extern char	**environ;
 #define CACHE_FORMAT	"manlint example cache 1"
 #define DEFAULT_CFLAGS	"-std=gnu17 -Wall -Wextra"
 #define OBJECT		"manlint-prog.o"	/* when gold links directly */
+#define PROBE_SOURCE	"manlint-probe.c"	/* stands for the source in -### */
 /* The first line of a build's file "result": its wait status. */
 #define STATUS_FMT	"status %11d\n"
 #define STATUS_LEN	19
@@ -74,13 +76,20 @@ struct exbuild {
 	struct expage	*ep;
 	char		 key[65];
 	char		*dir;		/* build directory, then cache entry */
+	char		*work;		/* if not NULL, where the sources and
+					 * the object are */
 	int		 temp;		/* dir is not in the cache */
 	pid_t		 pid;
+	pid_t		 as_pid;	/* the assembler, beside cc1 */
+	int		 cc1_status;	/* cc1's wait status, once it exited */
+	int		 as_status;
 	int		 status;	/* the compiler's wait status */
 	char		*log;		/* what it printed */
 	char		*prog;		/* the program, NULL if not built */
 	int		 bsd;		/* built with libbsd's overlay */
 	int		 direct;	/* cc -c, then the linker itself */
+	int		 piped;		/* cc1 | as, without the driver */
+	int		 libdir;	/* gold searches the run's libdir */
 	int		 linking;	/* the linker is running */
 	int		 keep;		/* to be moved into the cache */
 };
@@ -102,6 +111,11 @@ struct builder {
 	struct words	 ldflags;	/* linking */
 	struct words	 link;		/* gold's own command, if known */
 	int		 link_at;	/* where the program goes in it */
+	struct libdir	*libdir;	/* links to the libraries it uses */
+	struct words	 cc1;		/* how the driver compiles, if known */
+	int		 cc1_src;	/* where the source goes in it */
+	struct words	 as;		/* and assembles */
+	int		 libdir_tried;
 	char		 ident[65];	/* hash of the compiler and flags */
 	int		 bsd_known;	/* libbsd's overlay looked for */
 	struct words	 bsd_cflags;	/* and its flags, if it is there */
@@ -383,6 +397,90 @@ link_command(struct builder *b)
 	free_words(&q);
 }
 
+/* Take the last word of w, which is word. */
+static int
+drop_last(struct words *w, const char *word)
+{
+	if (w->n == 0 || strcmp(w->v[w->n - 1], word) != 0)
+		return -1;
+	free(w->v[--w->n]);
+	w->v[w->n] = NULL;
+	return 0;
+}
+
+/* Is argv[0] named name, with or without a directory? */
+static int
+runs(const struct words *w, const char *name)
+{
+	const char	*slash;
+
+	if (w->n == 0)
+		return 0;
+	slash = strrchr(w->v[0], '/');
+	return strcmp(slash != NULL ? slash + 1 : w->v[0], name) == 0;
+}
+
+/*
+ * Learn how the driver compiles (-###), to run the compiler proper and
+ * the assembler without it: the driver's own work (reading its specs,
+ * starting the two) cost about 1.5 ms of the 25 ms of a compile.  Its
+ * answer must be two commands, "cc1 ... -o - |" and "as ...", the
+ * source named once in the first; anything else (a flag that adds a
+ * step, as -save-temps does) leaves the compiling to the driver.
+ */
+static void
+pipe_command(struct builder *b)
+{
+	struct words	 q;
+	const char	*s;
+	char		*out, *line;
+	int		 i, n = 0, rc = 0;
+
+	memset(&q, 0, sizeof(q));
+	for (i = 0; i < b->cc.n; i++)
+		add_word(&q, b->cc.v[i], strlen(b->cc.v[i]));
+	for (i = 0; i < b->flags.n; i++)
+		add_word(&q, b->flags.v[i], strlen(b->flags.v[i]));
+	split_words(&q, "-### -c -o " OBJECT " " PROBE_SOURCE);
+	out = capture(q.v);
+	free_words(&q);
+	if (out == NULL)
+		return;
+	/* The commands are the lines that start with a blank. */
+	for (s = out; *s != '\0' && rc == 0; s += strcspn(s, "\n"),
+	    s += *s == '\n') {
+		if (*s != ' ')
+			continue;
+		line = xstrndup(s, strcspn(s, "\n"));
+		if (n++ == 0)
+			rc = command_words(&b->cc1, line);
+		else if (n == 2)
+			rc = command_words(&b->as, line);
+		else
+			rc = -1;
+		free(line);
+	}
+	free(out);
+	b->cc1_src = -1;
+	for (i = 0; i < b->cc1.n && rc == 0; i++) {
+		if (strcmp(b->cc1.v[i], PROBE_SOURCE) != 0)
+			continue;
+		if (b->cc1_src != -1)
+			rc = -1;
+		b->cc1_src = i;
+	}
+	if (rc == -1 || n != 2 || b->cc1_src == -1 ||
+	    drop_last(&b->cc1, "|") == -1 || !runs(&b->cc1, "cc1") ||
+	    !runs(&b->as, "as") || b->cc1.n < 3 ||
+	    strcmp(b->cc1.v[b->cc1.n - 1], "-") != 0 ||
+	    strcmp(b->cc1.v[b->cc1.n - 2], "-o") != 0) {
+		free_words(&b->cc1);
+		free_words(&b->as);
+		memset(&b->cc1, 0, sizeof(b->cc1));
+		memset(&b->as, 0, sizeof(b->as));
+	}
+}
+
 /*
  * GCC gets flags that make its columns bytes (as manlint's are) and
  * its output plain, and links with gold when that is installed: for
@@ -412,6 +510,8 @@ gcc_flags(struct builder *b, const char *version, int ldflags_given)
 		    "-fuse-ld=gold -fno-use-linker-plugin");
 		free(gold);
 		link_command(b);
+		if (b->link.n > 0)
+			pipe_command(b);
 	}
 }
 
@@ -676,11 +776,23 @@ load_entry(struct exbuild *x, const char *dir)
  * A build that could not be started: it is done, failed, and says why
  * as the compiler would.
  */
+/* Remove the directory of the build's sources and object. */
+static void
+drop_work(struct exbuild *x)
+{
+	if (x->work != NULL && rm_tree(x->work) == -1)
+		fprintf(stderr, "manlint: cannot remove %s: %s\n", x->work,
+		    strerror(errno));
+	free(x->work);
+	x->work = NULL;
+}
+
 static void
 give_up(struct exbuild *x, const char *what, int err)
 {
 	char	 buf[512];
 
+	drop_work(x);
 	snprintf(buf, sizeof(buf), "manlint: %s: %s\n", what, strerror(err));
 	x->state = B_DONE;
 	x->status = 127 << 8;
@@ -688,7 +800,43 @@ give_up(struct exbuild *x, const char *what, int err)
 	x->temp = 1;
 }
 
-/* A directory for the build, in the cache or in the run's own. */
+/*
+ * The run's own directory, made when first needed.  Unless TMPDIR
+ * says where, it is made in /dev/shm when manlint may write there:
+ * files made in memory cost less than on a file system that journals
+ * them (on ext4, a third of manlint's own time went to making files).
+ */
+static const char *
+run_tmp(struct builder *b)
+{
+	char	*p;
+
+	if (b->tmp != NULL)
+		return b->tmp;
+#ifdef __linux__
+	if (getenv("TMPDIR") == NULL && access("/dev/shm", W_OK | X_OK) == 0) {
+		p = xstrdup("/dev/shm/manlint-build.XXXXXX");
+		if (mkdtemp(p) != NULL)
+			return b->tmp = p;
+		free(p);
+	}
+#endif
+	b->tmp = make_tmpdir("manlint-build");
+	return b->tmp;
+}
+
+/* Where the build's compilers run: its sources and object are there. */
+static const char *
+work_dir(const struct exbuild *x)
+{
+	return x->work != NULL ? x->work : x->dir;
+}
+
+/*
+ * A directory for the build, in the cache or in the run's own.  A
+ * build in the cache gets a second one in the run's directory for its
+ * sources and object, which the cache does not keep.
+ */
 static int
 build_dir(struct builder *b, struct exbuild *x)
 {
@@ -698,6 +846,14 @@ build_dir(struct builder *b, struct exbuild *x)
 		p = path_join(b->cache, ".new.XXXXXX");
 		if (mkdtemp(p) != NULL) {
 			x->dir = p;
+			snprintf(num, sizeof(num), "%u", b->serial++);
+			if (run_tmp(b) != NULL) {
+				x->work = path_join(b->tmp, num);
+				if (mkdir(x->work, 0700) == -1) {
+					free(x->work);
+					x->work = NULL;
+				}
+			}
 			return 0;
 		}
 		fprintf(stderr, "manlint: %s: %s; building without a cache\n",
@@ -706,7 +862,7 @@ build_dir(struct builder *b, struct exbuild *x)
 		free(b->cache);
 		b->cache = NULL;
 	}
-	if (b->tmp == NULL && (b->tmp = make_tmpdir("manlint-build")) == NULL)
+	if (run_tmp(b) == NULL)
 		return -1;
 	snprintf(num, sizeof(num), "%u", b->serial++);
 	x->dir = path_join(b->tmp, num);
@@ -727,7 +883,7 @@ write_sources(const struct exbuild *x, const struct exfile *prog)
 		if (!ep->files[i].header && &ep->files[i] != prog)
 			continue;
 		text = example_text(&ep->files[i], &len);
-		p = path_join(x->dir, ep->files[i].name);
+		p = path_join(work_dir(x), ep->files[i].name);
 		rc = write_file(p, text, len, 0644);
 		free(p);
 		free(text);
@@ -748,6 +904,22 @@ add_libs(const struct builder *b, const struct exbuild *x,
 		add_word(argv, b->bsd_libs.v[i], strlen(b->bsd_libs.v[i]));
 }
 
+/* "-o prog", the program going to the build directory. */
+static void
+add_output(const struct exbuild *x, struct words *argv)
+{
+	char	*p;
+
+	add_word(argv, "-o", 2);
+	if (x->work == NULL) {
+		add_word(argv, "prog", 4);
+		return;
+	}
+	p = path_join(x->dir, "prog");
+	add_word(argv, p, strlen(p));
+	free(p);
+}
+
 /* The compiler's command: compile and link, or only compile. */
 static void
 compile_argv(const struct builder *b, const struct exbuild *x,
@@ -765,7 +937,7 @@ compile_argv(const struct builder *b, const struct exbuild *x,
 	if (x->direct)
 		split_words(argv, "-c -o " OBJECT);
 	else
-		split_words(argv, "-o prog");
+		add_output(x, argv);
 	add_word(argv, prog->name, strlen(prog->name));
 	if (x->direct)
 		return;
@@ -774,19 +946,123 @@ compile_argv(const struct builder *b, const struct exbuild *x,
 	add_libs(b, x, argv);
 }
 
-/* Gold's command, with the program's object and libraries. */
+/*
+ * Gold's command, with the program's object and libraries; with the
+ * run's libdir, that directory in place of the compiler's and of
+ * gold's own (-nostdlib), which come after them.
+ */
 static void
 link_argv(const struct builder *b, const struct exbuild *x,
     struct words *argv)
 {
-	int	 i;
+	const char	*dir;
+	char		*opt;
+	int		 i, dirs = 0;
 
 	memset(argv, 0, sizeof(*argv));
 	for (i = 0; i < b->link.n; i++) {
+		if (x->libdir && strncmp(b->link.v[i], "-L", 2) == 0) {
+			if (dirs++ > 0)
+				continue;
+			dir = libdir_path(b->libdir);
+			opt = xmalloc(strlen(dir) + 3);
+			sprintf(opt, "-L%s", dir);
+			add_word(argv, opt, strlen(opt));
+			free(opt);
+			continue;
+		}
+		if (strcmp(b->link.v[i], "-o") == 0 && i + 1 < b->link.n &&
+		    strcmp(b->link.v[i + 1], "prog") == 0) {
+			add_output(x, argv);
+			i++;
+			continue;
+		}
 		add_word(argv, b->link.v[i], strlen(b->link.v[i]));
+		if (i == 0 && x->libdir)
+			add_word(argv, "-nostdlib", 9);
 		if (i == b->link_at)
 			add_libs(b, x, argv);
 	}
+}
+
+/*
+ * Options with which gold would search otherwise than libdir.c
+ * expects: statically, in a sysroot, with a script of the user's, or
+ * with its search path given in another form.
+ */
+static int
+searches_otherwise(const char *opt)
+{
+	static const char *const prefix[] = {
+		"-Bstatic", "-static", "-dn", "-non_shared", "--sysroot",
+		"-T", "--script", "--library", "-rpath-link", "-L=",
+		"-L$SYSROOT", "-Y"
+	};
+	size_t	 i;
+
+	if (strcmp(opt, "-L") == 0 || strcmp(opt, "-l") == 0)
+		return 1;
+	for (i = 0; i < sizeof(prefix) / sizeof(prefix[0]); i++)
+		if (strncmp(opt, prefix[i], strlen(prefix[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The run's libdir, made at its first link with the links that gold's
+ * own command needs; NULL when gold is to search the compiler's
+ * directories.
+ */
+static struct libdir *
+run_libdir(struct builder *b)
+{
+	struct words	 dirs;
+	const char	*tmp;
+	char		*path;
+	int		 i, ok = 1;
+
+	if (b->libdir_tried)
+		return b->libdir;
+	b->libdir_tried = 1;
+	memset(&dirs, 0, sizeof(dirs));
+	for (i = 0; i < b->link.n && ok; i++) {
+		if (searches_otherwise(b->link.v[i]))
+			ok = 0;
+		else if (strncmp(b->link.v[i], "-L", 2) == 0)
+			add_word(&dirs, b->link.v[i] + 2,
+			    strlen(b->link.v[i] + 2));
+	}
+	if (ok && (tmp = run_tmp(b)) != NULL) {
+		path = path_join(tmp, "lib");
+		if (mkdir(path, 0700) == 0)
+			b->libdir = libdir_new(dirs.v, dirs.n, path);
+		free(path);
+	}
+	for (i = 0; i < b->link.n && b->libdir != NULL; i++)
+		if (strncmp(b->link.v[i], "-l", 2) == 0 &&
+		    libdir_add(b->libdir, b->link.v[i]) == -1) {
+			libdir_free(b->libdir);
+			b->libdir = NULL;
+		}
+	free_words(&dirs);
+	return b->libdir;
+}
+
+/* Can gold search the run's libdir for this program's libraries? */
+static int
+use_libdir(struct builder *b, const struct exbuild *x)
+{
+	int	 i;
+
+	if (run_libdir(b) == NULL)
+		return 0;
+	for (i = 0; i < x->ep->nlibs; i++)
+		if (libdir_add(b->libdir, x->ep->libs[i]) == -1)
+			return 0;
+	for (i = 0; x->bsd && i < b->bsd_libs.n; i++)
+		if (libdir_add(b->libdir, b->bsd_libs.v[i]) == -1)
+			return 0;
+	return 1;
 }
 
 /*
@@ -807,35 +1083,40 @@ can_link_direct(const struct builder *b, const struct exbuild *x)
 }
 
 #ifdef SPAWN_CHDIR
-/* Start argv in dir with fd as its output, or return -1 (errno set). */
+/*
+ * Start argv in dir with in as its input (unless it is -1), out and err
+ * as its outputs, or return -1 (errno set).
+ */
 static pid_t
-run_in(const struct builder *b, const char *dir, int fd,
+run_in(const struct builder *b, const char *dir, int in, int out, int err,
     char *const argv[])
 {
 	posix_spawn_file_actions_t	 fa;
 	pid_t				 pid;
-	int				 err;
+	int				 e;
 
-	if ((err = posix_spawn_file_actions_init(&fa)) != 0) {
-		errno = err;
+	if ((e = posix_spawn_file_actions_init(&fa)) != 0) {
+		errno = e;
 		return -1;
 	}
-	if ((err = SPAWN_CHDIR(&fa, dir)) == 0 &&
-	    (err = posix_spawn_file_actions_adddup2(&fa, fd,
+	if ((e = SPAWN_CHDIR(&fa, dir)) == 0 && (in == -1 ||
+	    (e = posix_spawn_file_actions_adddup2(&fa, in,
+	    STDIN_FILENO)) == 0) &&
+	    (e = posix_spawn_file_actions_adddup2(&fa, out,
 	    STDOUT_FILENO)) == 0 &&
-	    (err = posix_spawn_file_actions_adddup2(&fa, fd,
+	    (e = posix_spawn_file_actions_adddup2(&fa, err,
 	    STDERR_FILENO)) == 0)
-		err = posix_spawnp(&pid, argv[0], &fa, NULL, argv, b->env.v);
+		e = posix_spawnp(&pid, argv[0], &fa, NULL, argv, b->env.v);
 	posix_spawn_file_actions_destroy(&fa);
-	if (err != 0) {
-		errno = err;
+	if (e != 0) {
+		errno = e;
 		return -1;
 	}
 	return pid;
 }
 #else
 static pid_t
-run_in(const struct builder *b, const char *dir, int fd,
+run_in(const struct builder *b, const char *dir, int in, int out, int err,
     char *const argv[])
 {
 	pid_t	 pid;
@@ -844,8 +1125,8 @@ run_in(const struct builder *b, const char *dir, int fd,
 	if ((pid = fork()) != 0)
 		return pid;
 	environ = b->env.v;
-	if (chdir(dir) == -1 || dup2(fd, STDOUT_FILENO) == -1 ||
-	    dup2(fd, STDERR_FILENO) == -1)
+	if (chdir(dir) == -1 || (in != -1 && dup2(in, STDIN_FILENO) == -1) ||
+	    dup2(out, STDOUT_FILENO) == -1 || dup2(err, STDERR_FILENO) == -1)
 		_exit(127);
 	execvp(argv[0], argv);
 	dprintf(STDERR_FILENO, "manlint: cannot run %s: %s\n", argv[0],
@@ -853,6 +1134,27 @@ run_in(const struct builder *b, const char *dir, int fd,
 	_exit(127);
 }
 #endif
+
+/*
+ * Run argv in the build directory with in as its input (unless -1), out
+ * as its output and err ("result") for its errors.  Returns its process
+ * ID, or -1 having said why in err.
+ */
+static pid_t
+run_with(const struct builder *b, const struct exbuild *x, int in, int out,
+    int err, char *const argv[])
+{
+	pid_t	 pid;
+	int	 e;
+
+	if ((pid = run_in(b, work_dir(x), in, out, err, argv)) == -1) {
+		e = errno;
+		dprintf(err, "manlint: cannot run %s: %s\n", argv[0],
+		    strerror(e));
+		errno = e;
+	}
+	return pid;
+}
 
 /*
  * Run argv in the build directory, appending what it prints to
@@ -864,19 +1166,55 @@ spawn(const struct builder *b, const struct exbuild *x, struct words *argv)
 {
 	char	*path;
 	pid_t	 pid;
-	int	 fd, err;
+	int	 fd;
 
 	path = path_join(x->dir, "result");
 	fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
 	free(path);
 	if (fd == -1)
 		return -1;
-	if ((pid = run_in(b, x->dir, fd, argv->v)) == -1) {
-		err = errno;
-		dprintf(fd, "manlint: cannot run %s: %s\n", argv->v[0],
-		    strerror(err));
-		errno = err;
+	pid = run_with(b, x, -1, fd, fd, argv->v);
+	close(fd);
+	return pid;
+}
+
+/*
+ * Compile as the driver would with -pipe: cc1's assembly goes through
+ * a pipe to the assembler, and both print to "result".  Returns cc1's
+ * process ID (the assembler's is x->as_pid), or -1.
+ */
+static pid_t
+spawn_piped(const struct builder *b, struct exbuild *x,
+    const struct exfile *prog)
+{
+	char	*path, *src;
+	pid_t	 pid;
+	int	 fd, p[2];
+
+	path = path_join(x->dir, "result");
+	fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+	free(path);
+	if (fd == -1)
+		return -1;
+	if (pipe(p) == -1 || fcntl(p[0], F_SETFD, FD_CLOEXEC) == -1 ||
+	    fcntl(p[1], F_SETFD, FD_CLOEXEC) == -1) {
+		close(fd);
+		return -1;
 	}
+	src = b->cc1.v[b->cc1_src];
+	b->cc1.v[b->cc1_src] = prog->name;
+	pid = run_with(b, x, -1, p[1], fd, b->cc1.v);
+	b->cc1.v[b->cc1_src] = src;
+	x->as_pid = 0;
+	x->as_status = 0;
+	if (pid != -1 && (x->as_pid = run_with(b, x, p[0], fd, fd,
+	    b->as.v)) == -1) {
+		/* cc1 stops at the closed pipe. */
+		x->as_pid = 0;
+		x->as_status = 127 << 8;
+	}
+	close(p[0]);
+	close(p[1]);
 	close(fd);
 	return pid;
 }
@@ -910,6 +1248,7 @@ finish(struct exbuild *x, int st)
 {
 	char		*path, *s, *nl;
 
+	drop_work(x);
 	x->state = B_DONE;
 	x->status = st;
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
@@ -966,9 +1305,15 @@ start(struct builder *b, struct exfile *f)
 		return;
 	}
 	x->direct = can_link_direct(b, x);
-	compile_argv(b, x, f, &argv);
-	pid = spawn(b, x, &argv);
-	free_words(&argv);
+	/* libbsd's flags would change the driver's answer. */
+	x->piped = x->direct && !x->bsd && b->cc1.n > 0;
+	if (x->piped)
+		pid = spawn_piped(b, x, f);
+	else {
+		compile_argv(b, x, f, &argv);
+		pid = spawn(b, x, &argv);
+		free_words(&argv);
+	}
 	if (pid == -1) {
 		finish(x, 127 << 8);
 		return;
@@ -1004,6 +1349,7 @@ exited(struct builder *b, int i, int st)
 	if (x->direct && !x->linking && WIFEXITED(st) &&
 	    WEXITSTATUS(st) == 0) {
 		x->linking = 1;
+		x->libdir = use_libdir(b, x);
 		link_argv(b, x, &argv);
 		pid = spawn(b, x, &argv);
 		free_words(&argv);
@@ -1013,7 +1359,7 @@ exited(struct builder *b, int i, int st)
 		}
 		st = 127 << 8;
 	}
-	if (x->direct) {
+	if (x->direct && x->work == NULL) {
 		obj = path_join(x->dir, OBJECT);
 		if (unlink(obj) == -1 && errno != ENOENT)
 			x->temp = 1;
@@ -1058,6 +1404,38 @@ store_all(struct builder *b)
 	b->nstore = 0;
 }
 
+/*
+ * A process of a build has exited.  The build goes on when both cc1
+ * and the assembler have, with the status the driver would give: the
+ * assembler's if it could not start, else cc1's if it failed, else the
+ * assembler's.
+ */
+static void
+process_exited(struct builder *b, int i, pid_t pid, int st)
+{
+	struct exbuild	*x = b->running[i]->build;
+
+	if (!x->piped) {
+		exited(b, i, st);
+		return;
+	}
+	if (pid == x->as_pid) {
+		x->as_pid = 0;
+		x->as_status = st;
+	} else {
+		x->pid = 0;
+		x->cc1_status = st;
+	}
+	if (x->pid != 0 || x->as_pid != 0)
+		return;
+	x->piped = 0;
+	st = x->as_status;
+	if ((!WIFEXITED(st) || WEXITSTATUS(st) != 127) &&
+	    (!WIFEXITED(x->cc1_status) || WEXITSTATUS(x->cc1_status) != 0))
+		st = x->cc1_status;
+	exited(b, i, st);
+}
+
 static void
 reap(struct builder *b, int flags)
 {
@@ -1075,8 +1453,9 @@ reap(struct builder *b, int flags)
 		if (pid == 0)
 			break;
 		for (i = 0; i < b->nrunning; i++)
-			if (b->running[i]->build->pid == pid) {
-				exited(b, i, st);
+			if (b->running[i]->build->pid == pid ||
+			    b->running[i]->build->as_pid == pid) {
+				process_exited(b, i, pid, st);
 				break;
 			}
 		start_queued(b);
@@ -1204,6 +1583,7 @@ build_free(struct builder *b)
 		build_wait(b);
 	if (b->nstore > 0)
 		store_all(b);
+	libdir_free(b->libdir);
 	if (b->tmp != NULL && rm_tree(b->tmp) == -1)
 		fprintf(stderr, "manlint: cannot remove %s: %s\n", b->tmp,
 		    strerror(errno));
@@ -1213,6 +1593,8 @@ build_free(struct builder *b)
 	free_words(&b->flags);
 	free_words(&b->ldflags);
 	free_words(&b->link);
+	free_words(&b->cc1);
+	free_words(&b->as);
 	free_words(&b->bsd_cflags);
 	free_words(&b->bsd_libs);
 	free_words(&b->env);

@@ -118,7 +118,8 @@ ex_cache() {
 	local first n1 n2
 
 	# A compiler that counts the runs that compile, leaving out those
-	# that only ask it about itself.
+	# that only ask it about itself; MANLINT_LDFLAGS, even empty, has
+	# it compile every program itself (see ex_gold).
 	cat > "$ext/cc" <<-EOF
 	#!/bin/sh
 	case "\$*" in
@@ -130,7 +131,7 @@ ex_cache() {
 	chmod 755 "$ext/cc"
 	: > "$ext/cc-count"
 	rm -rf "$ext/cache2"
-	exenv=(CC="$ext/cc" MANLINT_CACHE="$ext/cache2")
+	exenv=(CC="$ext/cc" MANLINT_CACHE="$ext/cache2" MANLINT_LDFLAGS=)
 	exrun --examples ../lint/example-build.7 ../lint/example-run.7
 	first=$out
 	n1=$(wc -l < "$ext/cc-count")
@@ -147,28 +148,84 @@ ex_cache() {
 	return 1
 }
 
-# With GCC and gold, the compiler only compiles and manlint runs gold
-# itself; with MANLINT_LDFLAGS set, the compiler links.  Either way the
+# With GCC and gold, manlint runs the compiler proper and the assembler
+# as the driver would (or the driver, -c, when it names more steps),
+# and gold, which searches a directory of links to the
+# libraries in place of the compiler's directories (or those
+# directories when a library is found twice in them); with
+# MANLINT_LDFLAGS set, the compiler compiles and links.  Each way the
 # programs build, run and are reported alike.
 ex_gold() {
-	local direct
+	local direct libc
 
-	# A compiler that logs how it is run.
+	# A compiler that logs how it is run, and a gold that does too;
+	# with the file three, the compiler names three compiling steps.
 	cat > "$ext/cc" <<-EOF
 	#!/bin/sh
+	[ "\$*" = -print-prog-name=ld.gold ] && exec echo "$ext/ld.gold"
 	echo "\$*" >> "$ext/cc-log"
+	case "\$*" in
+	*"-### -c "*)
+		[ -e "$ext/three" ] && cc "\$@" 2>&1 && exec echo " true" ;;
+	esac
 	exec cc "\$@"
 	EOF
-	chmod 755 "$ext/cc"
+	cat > "$ext/ld.gold" <<-EOF
+	#!/bin/sh
+	echo "\$*" >> "$ext/gold-log"
+	exec "$(command -v ld.gold)" "\$@"
+	EOF
+	chmod 755 "$ext/cc" "$ext/ld.gold"
 	: > "$ext/cc-log"
+	: > "$ext/gold-log"
 	exenv=(CC="$ext/cc" MANLINT_CACHE=off)
 	exrun --examples ../lint/example-build.7 ../lint/example-run.7
 	direct=$out
+	if [ "$(grep -c -- '-nostdlib .* -L[^ ]*/lib manlint-prog\.o' \
+	    "$ext/gold-log")" -ne "$(wc -l < "$ext/gold-log")" ] ||
+	    grep -q -- '-L.* -L' "$ext/gold-log" ||
+	    [ ! -s "$ext/gold-log" ]; then
+		why "expected gold to search one directory of links:" \
+		    "$(cat "$ext/gold-log")"
+		exenv=()
+		return 1
+	fi
+	# The driver only answered questions (-###).
+	if grep -v -e '--version' -e '-###' "$ext/cc-log" | grep -q .; then
+		why "expected the driver not to compile:" "$(cat "$ext/cc-log")"
+		exenv=()
+		return 1
+	fi
+	# A second libc.so, first in the search path, makes gold search the
+	# compiler's directories.
+	mkdir -p "$ext/libs"
+	libc=$(cc -print-file-name=libc.so)
+	cp "$libc" "$ext/libs/libc.so"
+	: > "$ext/gold-log"
+	: > "$ext/three"
+	exenv=(CC="$ext/cc" MANLINT_CACHE=off
+	    MANLINT_CFLAGS="-std=gnu17 -Wall -Wextra -L$ext/libs")
+	exrun --examples ../lint/example-build.7 ../lint/example-run.7
+	rm -f "$ext/three"
+	if grep -q -e '-nostdlib' -e "-L$ext/tmp" "$ext/gold-log" ||
+	    ! grep -q -- "-L$ext/libs .*-L" "$ext/gold-log"; then
+		why "expected gold to search the compiler's directories:" \
+		    "$(cat "$ext/gold-log")"
+		exenv=()
+		return 1
+	fi
+	if [ "$out" != "$direct" ]; then
+		why "gold with and without links differ:" "$direct" "---" \
+		    "$out"
+		exenv=()
+		return 1
+	fi
 	# Every run that builds only compiles (the others ask about the
 	# compiler itself).
-	if ! grep -q -- '-c -o manlint-prog\.o' "$ext/cc-log" ||
-	    grep -v -e '--version' -e '-###' -e '-print-prog-name=' \
-	    "$ext/cc-log" | grep -q -v -- '-c -o manlint-prog\.o'; then
+	if ! grep -v -e '-###' "$ext/cc-log" |
+	    grep -q -- '-c -o manlint-prog\.o' ||
+	    grep -v -e '--version' -e '-###' "$ext/cc-log" |
+	    grep -q -v -- '-c -o manlint-prog\.o'; then
 		why "expected the compiler only to compile (-c):" \
 		    "$(cat "$ext/cc-log")"
 		exenv=()
