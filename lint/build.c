@@ -555,6 +555,12 @@ build_new(const struct buildopts *o)
 
 	b = xcalloc(1, sizeof(*b));
 	b->jobs = o->jobs > 0 ? o->jobs : 1;
+	/* What runs killed by a signal left behind, once a run. */
+	sweep_tmpdirs(tmp_base(), "manlint-build");
+	sweep_tmpdirs(tmp_base(), "manlint-run");
+#ifdef __linux__
+	sweep_tmpdirs("/dev/shm", "manlint-build");
+#endif
 	if ((env = getenv("CC")) == NULL || *env == '\0')
 		env = "cc";
 	split_words(&b->cc, env);
@@ -814,12 +820,9 @@ run_tmp(struct builder *b)
 	if (b->tmp != NULL)
 		return b->tmp;
 #ifdef __linux__
-	if (getenv("TMPDIR") == NULL && access("/dev/shm", W_OK | X_OK) == 0) {
-		p = xstrdup("/dev/shm/manlint-build.XXXXXX");
-		if (mkdtemp(p) != NULL)
-			return b->tmp = p;
-		free(p);
-	}
+	if (getenv("TMPDIR") == NULL && access("/dev/shm", W_OK | X_OK) == 0 &&
+	    (p = make_tmpdir_in("/dev/shm", "manlint-build")) != NULL)
+		return b->tmp = p;
 #endif
 	b->tmp = make_tmpdir("manlint-build");
 	return b->tmp;

@@ -6,9 +6,11 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "files.h"
@@ -229,19 +231,85 @@ copy_file(const char *from, const char *to, int mode)
 	return rc;
 }
 
-char *
-make_tmpdir(const char *prefix)
+const char *
+tmp_base(void)
 {
 	const char	*t;
-	char		*path;
 
 	if ((t = getenv("TMPDIR")) == NULL || *t != '/')
 		t = "/tmp";
-	path = xmalloc(strlen(t) + strlen(prefix) + 9);
-	sprintf(path, "%s/%s.XXXXXX", t, prefix);
+	return t;
+}
+
+char *
+make_tmpdir_in(const char *base, const char *prefix)
+{
+	char	*path;
+
+	path = xmalloc(strlen(base) + strlen(prefix) + 32);
+	sprintf(path, "%s/%s.%ld.XXXXXX", base, prefix, (long)getpid());
 	if (mkdtemp(path) == NULL) {
 		free(path);
 		return NULL;
 	}
 	return path;
+}
+
+char *
+make_tmpdir(const char *prefix)
+{
+	return make_tmpdir_in(tmp_base(), prefix);
+}
+
+/*
+ * Is name prefix.PID.XXXXXX, made by a run that is gone?  Only a
+ * directory of this user, not changed for STALE_SECONDS: a process
+ * in another PID namespace looks gone, but a live run keeps its
+ * directory busy.
+ */
+#define STALE_SECONDS	(15 * 60)
+
+static int
+is_stale(int dfd, const char *name, const char *prefix)
+{
+	struct stat	 st;
+	const char	*p;
+	char		*end;
+	long		 pid;
+
+	if (strncmp(name, prefix, strlen(prefix)) != 0)
+		return 0;
+	p = name + strlen(prefix);
+	if (*p++ != '.' || *p < '1' || *p > '9')
+		return 0;
+	errno = 0;
+	pid = strtol(p, &end, 10);
+	if (errno != 0 || *end != '.' || pid <= 0 || pid == (long)getpid())
+		return 0;
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1 ||
+	    !S_ISDIR(st.st_mode) || st.st_uid != geteuid() ||
+	    st.st_mtime > time(NULL) - STALE_SECONDS)
+		return 0;
+	return kill((pid_t)pid, 0) == -1 && errno == ESRCH;
+}
+
+void
+sweep_tmpdirs(const char *base, const char *prefix)
+{
+	DIR		*d;
+	struct dirent	*de;
+	char		*path;
+
+	if ((d = opendir(base)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (!is_stale(dirfd(d), de->d_name, prefix))
+			continue;
+		path = xmalloc(strlen(base) + strlen(de->d_name) + 2);
+		sprintf(path, "%s/%s", base, de->d_name);
+		/* Another run may sweep it at the same time: no error. */
+		(void)rm_tree(path);
+		free(path);
+	}
+	closedir(d);
 }

@@ -23,7 +23,18 @@ int	 write_file_atomic(const char *path, const char *data, size_t len,
 /* Read a whole file, NUL-terminated; NULL on failure.  Free it. */
 char	*read_file(const char *path, size_t *len);
 
-/* A new directory under $TMPDIR (or /tmp) named prefix.XXXXXX. */
+/*
+ * A new directory named prefix.PID.XXXXXX, under base or under
+ * tmp_base(): $TMPDIR, or /tmp.
+ */
+const char *tmp_base(void);
+char	*make_tmpdir_in(const char *base, const char *prefix);
 char	*make_tmpdir(const char *prefix);
+/*
+ * Remove the directories named prefix.PID.* in base that runs killed
+ * before they could clean up left there: of this user, their process
+ * gone, untouched for a quarter of an hour.
+ */
+void	 sweep_tmpdirs(const char *base, const char *prefix);
 
 #endif

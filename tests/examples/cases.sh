@@ -254,6 +254,43 @@ ex_no_cache() {
 	expect_line 'unused variable' && nothing_left
 }
 
+# A run sweeps what runs killed before they could clean up left in
+# TMPDIR: directories of this user named like its own, whose process is
+# gone and which nobody touched for a quarter of an hour.  Anything
+# else stays.
+ex_sweep() {
+	local dead keep=() gone=() d bad=0
+
+	sleep 0 &
+	dead=$!
+	wait "$dead"
+	gone=("manlint-build.$dead.aaaaaa" "manlint-run.$dead.bbbbbb")
+	keep=("manlint-build.$dead.fresh1" "manlint-run.$$.cccccc"
+	    "manlint-buildx.$dead.dddddd" "manlint-build.x$dead.eeeeee")
+	for d in "${gone[@]}" "${keep[@]}"; do
+		mkdir -p "$ext/tmp/$d/sub" && touch "$ext/tmp/$d/sub/file"
+		[ "$d" = "manlint-build.$dead.fresh1" ] ||
+		    touch -d '-1 hour' "$ext/tmp/$d"
+	done
+	exenv=(MANLINT_CACHE=off)
+	exrun --examples ../lint/example-build.7
+	exenv=()
+	for d in "${gone[@]}"; do
+		[ -e "$ext/tmp/$d" ] || continue
+		why "$d was left"
+		bad=1
+	done
+	for d in "${keep[@]}"; do
+		[ -e "$ext/tmp/$d/sub/file" ] && continue
+		why "$d was swept"
+		bad=1
+	done
+	for d in "${keep[@]}"; do
+		rm -rf "${ext:?}/tmp/$d"
+	done
+	[ $bad -eq 0 ] && expect_line 'unused variable' && nothing_left
+}
+
 # Each limit stops its program, is reported, and the run goes on.
 ex_limits() {
 	local pid port i
@@ -352,6 +389,7 @@ t "examples/a compiler warning is at its page line and column (JSON)" ex_json
 t "examples/-j changes nothing but the speed" ex_jobs
 t "examples/an unchanged program is not built again" ex_cache
 t "examples/without a cache, nothing is left behind" ex_no_cache
+t "examples/what killed runs left is swept, nothing else" ex_sweep
 if command -v ld.gold >/dev/null 2>&1 &&
     cc --version 2>/dev/null | grep -q 'Free Software Foundation'; then
 	t "examples/gold links without the driver, as with it" ex_gold
