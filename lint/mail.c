@@ -1,9 +1,11 @@
 /*
  * Patch mail.  A patch reaches a maintainer as a mail: headers, a
- * commit message, then the diff, the body maybe quoted-printable, and
- * maybe quoted in a reply.  This file decodes the body, finds the diff
- * in it, and checks what the man-pages project asks of the mail: a
- * Signed-off-by line and a subject that names the pages changed.
+ * commit message, then the diff, the body maybe quoted-printable or
+ * base64, maybe in parts (an attachment), and maybe quoted in a reply;
+ * a series comes as an mbox of such mails.  This file splits an mbox,
+ * decodes the body, finds the diff in it, and checks what the
+ * man-pages project asks of the mail: a Signed-off-by line and a
+ * subject that names the pages changed.
  */
 #include <ctype.h>
 #include <fnmatch.h>
