@@ -1,12 +1,15 @@
 /*
  * Patch mail.  A patch reaches a maintainer as a mail: headers, a
- * commit message, then the diff, the body maybe quoted-printable, and
- * maybe quoted in a reply.  This file decodes the body, finds the diff
- * in it, and checks what the man-pages project asks of the mail: a
- * Signed-off-by line and a subject that names the pages changed.
+ * commit message, then the diff, the body maybe quoted-printable or
+ * base64, maybe in parts (an attachment), and maybe quoted in a reply;
+ * a series comes as an mbox of such mails.  This file splits an mbox,
+ * decodes the body, finds the diff in it, and checks what the
+ * man-pages project asks of the mail: a Signed-off-by line and a
+ * subject that names the pages changed.
  */
 #include <ctype.h>
 #include <fnmatch.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -88,52 +91,145 @@ decode_line(char *out, size_t *o, const char *s, size_t len, int qp)
 	return 0;
 }
 
+enum enc {
+	ENC_PLAIN,
+	ENC_QP,
+	ENC_B64
+};
+
+/* What the headers of a mail or of a MIME part say of its body. */
+struct hdrs {
+	enum enc	 enc;
+	char		*type;	/* the unfolded Content-Type, or NULL */
+};
+
+static enum enc
+encoding(const char *s, size_t len)
+{
+	if (has_word(s, len, "quoted-printable"))
+		return ENC_QP;
+	if (has_word(s, len, "base64"))
+		return ENC_B64;
+	return ENC_PLAIN;
+}
+
+/* Append a folded header line to the value it continues. */
+static void
+unfold(char **value, const char *s, size_t len)
+{
+	*value = xrealloc(*value, strlen(*value) + len + 1);
+	strncat(*value, s, len);
+}
+
 /*
- * Read the headers at the top of f, if there are any: an mbox "From "
- * line, then "Name: value" lines up to an empty line.  Return the
- * first line of the body.
+ * Read "Name: value" lines from line i (from 0) to the first line that
+ * is none, and return that line.  The subject goes to m, if not NULL.
  */
 static int
-read_headers(struct mail *m, const struct srcfile *f, int *qp)
+read_block(struct mail *m, const struct srcfile *f, int i, int to,
+    struct hdrs *h)
 {
 	const char	*s;
 	size_t		 len, name;
-	int		 i = 0, in_subject = 0;
+	char		**fold = NULL;
 
-	if (f->nlines > 0 && has_prefix(f->buf + f->lines[0].off,
-	    f->lines[0].len, "From "))
-		i = 1;
-	for (; i < f->nlines; i++) {
+	for (; i < to; i++) {
 		s = f->buf + f->lines[i].off;
 		len = f->lines[i].len;
 		if (len == 0)
 			break;
 		if (s[0] == ' ' || s[0] == '\t') {
-			if (in_subject) {
-				m->subject = xrealloc(m->subject,
-				    strlen(m->subject) + len + 1);
-				strncat(m->subject, s, len);
-			}
+			if (fold != NULL)
+				unfold(fold, s, len);
 			continue;
 		}
 		if ((name = header_name(s, len)) == 0)
 			break;
-		in_subject = name == 7 && istarts(s, len, "Subject:");
-		if (in_subject) {
+		fold = NULL;
+		if (m != NULL && name == 7 && istarts(s, len, "Subject:")) {
 			free(m->subject);
 			m->subject = xstrndup(s + 8, len - 8);
 			m->subject_at = i + 1;
-		} else if (istarts(s, len, "Content-Transfer-Encoding:") &&
-		    has_word(s + 26, len - 26, "quoted-printable"))
-			*qp = 1;
+			fold = &m->subject;
+		} else if (name == 12 && istarts(s, len, "Content-Type:")) {
+			free(h->type);
+			h->type = xstrndup(s + 13, len - 13);
+			fold = &h->type;
+		} else if (name == 25 &&
+		    istarts(s, len, "Content-Transfer-Encoding:"))
+			h->enc = encoding(s + 26, len - 26);
 	}
-	if (i == 0 || i >= f->nlines || f->lines[i].len != 0) {
+	return i;
+}
+
+/*
+ * An mbox "From " line, as git format-patch writes it: "From SENDER
+ * DATE", the date with a time and a year.  The date keeps a commit
+ * message's "From the ..." after an empty line from starting a mail.
+ */
+static int
+from_line(const struct srcfile *f, int i)
+{
+	const char	*s = f->buf + f->lines[i].off;
+	size_t		 len = f->lines[i].len, k, sp, time = 0, digits = 0;
+	int		 year = 0;
+
+	if (!has_prefix(s, len, "From ") || len < 6 || s[5] == ' ')
+		return 0;
+	for (sp = 5; sp < len && s[sp] != ' '; sp++)
+		continue;
+	for (k = sp; k < len; k++) {
+		if (isdigit((unsigned char)s[k])) {
+			digits++;
+			continue;
+		}
+		if (s[k] == ':' && digits > 0 && k + 2 < len &&
+		    isdigit((unsigned char)s[k + 1]) &&
+		    isdigit((unsigned char)s[k + 2]))
+			time = 1;
+		year |= digits == 4;
+		digits = 0;
+	}
+	return time && (year || digits == 4);
+}
+
+int
+mail_next(const struct srcfile *f, int from)
+{
+	int	 i;
+
+	if (from >= f->nlines || !from_line(f, from))
+		return f->nlines;
+	for (i = from + 1; i < f->nlines; i++)
+		if (f->lines[i - 1].len == 0 && from_line(f, i))
+			return i;
+	return f->nlines;
+}
+
+/*
+ * Read the headers at line from of f, if there are any: an mbox "From "
+ * line, then "Name: value" lines up to an empty line.  Return the
+ * first line of the body.
+ */
+static int
+read_headers(struct mail *m, const struct srcfile *f, int from, int to,
+    struct hdrs *h)
+{
+	int	 i = from;
+
+	if (i < to && has_prefix(f->buf + f->lines[i].off, f->lines[i].len,
+	    "From "))
+		i++;
+	i = read_block(m, f, i, to, h);
+	if (i == from || i >= to || f->lines[i].len != 0) {
 		/* Not a header block: the text is all body. */
 		free(m->subject);
 		m->subject = NULL;
 		m->subject_at = 0;
-		*qp = 0;
-		return 0;
+		free(h->type);
+		h->type = NULL;
+		h->enc = ENC_PLAIN;
+		return from;
 	}
 	m->headers = 1;
 	return i + 1;
@@ -147,6 +243,280 @@ add_line(struct mail *m, const char *s, size_t len, int at)
 	m->l[m->n].len = len;
 	m->l[m->n].at = at;
 	m->n++;
+}
+
+/* Decoding the body of one mail into m->buf and its lines. */
+struct dec {
+	struct mail	*m;
+	size_t		 o;	/* the bytes written to m->buf */
+	size_t		 start;	/* where the line being built starts */
+	int		 at;	/* its line in the file; 0 if none is */
+	int		 mbox;	/* unquote ">From " lines */
+	int		 stop;	/* the base64 text is damaged */
+};
+
+static void
+end_line(struct dec *d)
+{
+	add_line(d->m, d->m->buf + d->start, d->o - d->start, d->at);
+	/* Each line ends in a newline, so that a search stops at its end. */
+	d->m->buf[d->o++] = '\n';
+	d->at = 0;
+}
+
+/* Lines i to to of f, plain or quoted-printable. */
+static void
+decode_text(struct dec *d, const struct srcfile *f, int i, int to, int qp)
+{
+	const char	*s;
+	size_t		 len, k;
+
+	for (; i < to; i++) {
+		s = f->buf + f->lines[i].off;
+		len = f->lines[i].len;
+		/* mboxrd quotes a body line ">*From " with one more ">". */
+		for (k = 0; d->mbox && k < len && s[k] == '>'; k++)
+			continue;
+		if (k > 0 && has_prefix(s + k, len - k, "From ")) {
+			s++;
+			len--;
+		}
+		if (d->at == 0) {
+			d->start = d->o;
+			d->at = i + 1;
+		}
+		if (!decode_line(d->m->buf, &d->o, s, len, qp))
+			end_line(d);
+	}
+	if (d->at != 0)
+		end_line(d);
+}
+
+static int
+b64val(int c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+')
+		return 62;
+	if (c == '/')
+		return 63;
+	return -1;
+}
+
+static void
+b64_damage(struct dec *d, int at, const char *what, int c)
+{
+	struct mail	*m = d->m;
+
+	m->bad_at = at;
+	if (c < 0)
+		snprintf(m->bad, sizeof(m->bad), "the base64 text %s: the "
+		    "mail cannot be decoded and the patch does not apply",
+		    what);
+	else
+		snprintf(m->bad, sizeof(m->bad), "byte 0x%02x %s: the mail "
+		    "cannot be decoded and the patch does not apply",
+		    (unsigned)c, what);
+	d->stop = 1;
+}
+
+/* A decoded byte of base64 text from line at. */
+static void
+b64_byte(struct dec *d, int c, int at)
+{
+	if (d->at == 0) {
+		d->start = d->o;
+		d->at = at;
+	}
+	if (c != '\n') {
+		d->m->buf[d->o++] = (char)c;
+		return;
+	}
+	/* Text is sent with CR LF line ends. */
+	if (d->o > d->start && d->m->buf[d->o - 1] == '\r')
+		d->o--;
+	end_line(d);
+}
+
+/*
+ * Lines i to to of f, base64: each decoded line is at the line of the
+ * text where its first byte is.  Only white space may come between
+ * the characters, and "=" only at the end of the text.
+ */
+static void
+decode_b64(struct dec *d, const struct srcfile *f, int i, int to)
+{
+	const unsigned char *s;
+	unsigned	 acc = 0;
+	size_t		 len, k;
+	int		 bits = 0, q = 0, pad = 0, v;
+
+	for (; i < to && !d->stop; i++) {
+		s = (const unsigned char *)f->buf + f->lines[i].off;
+		len = f->lines[i].len;
+		for (k = 0; k < len && !d->stop; k++) {
+			if (s[k] == ' ' || s[k] == '\t' || s[k] == '\r')
+				continue;
+			if (s[k] == '=') {
+				if (q < 2 || (q == 2 && pad > 0)) {
+					b64_damage(d, i + 1, "has \"=\" where "
+					    "no padding can be", -1);
+					break;
+				}
+				q = (q + 1) % 4;
+				pad++;
+				bits = 0;
+				continue;
+			}
+			if ((v = b64val(s[k])) < 0)
+				b64_damage(d, i + 1, "is not base64", s[k]);
+			else if (pad > 0)
+				b64_damage(d, i + 1, "goes on after its "
+				    "\"=\" padding", -1);
+			if (d->stop)
+				break;
+			acc = (acc << 6 | (unsigned)v) & 0xffff;
+			q = (q + 1) % 4;
+			if ((bits += 6) >= 8) {
+				bits -= 8;
+				b64_byte(d, (int)(acc >> bits & 0xff), i + 1);
+			}
+		}
+	}
+	if (!d->stop && q != 0)
+		b64_damage(d, to, "ends inside a group of four characters",
+		    -1);
+	if (d->at != 0)
+		end_line(d);
+}
+
+static void
+decode(struct dec *d, const struct srcfile *f, int i, int to, enum enc enc)
+{
+	if (enc == ENC_B64)
+		decode_b64(d, f, i, to);
+	else
+		decode_text(d, f, i, to, enc == ENC_QP);
+}
+
+static int
+multipart(const char *type)
+{
+	return type != NULL &&
+	    strncasecmp(type + strspn(type, " \t"), "multipart/", 10) == 0;
+}
+
+/* The boundary of a multipart Content-Type, or NULL. */
+static char *
+boundary(const char *type)
+{
+	const char	*s;
+	size_t		 n;
+
+	if (!multipart(type))
+		return NULL;
+	for (s = type; *s != '\0'; s++)
+		if (strncasecmp(s, "boundary=", 9) == 0)
+			break;
+	if (*s == '\0')
+		return NULL;
+	s += 9;
+	if (*s == '"')
+		n = strcspn(++s, "\"");
+	else
+		n = strcspn(s, "; \t");
+	return n > 0 ? xstrndup(s, n) : NULL;
+}
+
+/*
+ * The first line from i on that is "--b", or to; *last tells if it is
+ * "--b--", which ends the parts.
+ */
+static int
+next_boundary(const struct srcfile *f, int i, int to, const char *b,
+    int *last)
+{
+	const char	*s;
+	size_t		 len, n = strlen(b);
+
+	*last = 1;
+	for (; i < to; i++) {
+		s = f->buf + f->lines[i].off;
+		len = f->lines[i].len;
+		while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
+		    s[len - 1] == '\r'))
+			len--;
+		if (len < n + 2 || s[0] != '-' || s[1] != '-' ||
+		    memcmp(s + 2, b, n) != 0)
+			continue;
+		if (len == n + 2)
+			break;
+		if (len == n + 4 && s[n + 2] == '-' && s[n + 3] == '-')
+			return i;
+	}
+	*last = i == to;
+	return i;
+}
+
+/*
+ * A part that may hold the commit message or the patch: text other
+ * than HTML, a patch or diff by its type, or bytes of no named type.
+ */
+static int
+wanted(const char *type)
+{
+	if (type == NULL)
+		return 1;
+	type += strspn(type, " \t");
+	if (strncasecmp(type, "text/", 5) == 0)
+		return strncasecmp(type + 5, "html", 4) != 0;
+	return strncasecmp(type, "application/octet-stream", 24) == 0 ||
+	    has_word(type, strcspn(type, ";"), "patch") ||
+	    has_word(type, strcspn(type, ";"), "diff");
+}
+
+/* Deep enough for a signed mail with an attachment. */
+#define PART_DEPTH	4
+
+/*
+ * The body from line i to to, with the headers h: a multipart body is
+ * read part by part, without its boundaries and part headers.
+ */
+static void
+read_body(struct dec *d, const struct srcfile *f, int i, int to,
+    const struct hdrs *h, int depth)
+{
+	struct hdrs	 ph;
+	char		*b;
+	int		 last, start, end;
+
+	if (depth == PART_DEPTH || (b = boundary(h->type)) == NULL) {
+		decode(d, f, i, to, h->enc);
+		return;
+	}
+	/*
+	 * The preamble, before the first boundary, is for old readers;
+	 * a body without boundaries is read as it is.
+	 */
+	if ((start = next_boundary(f, i, to, b, &last)) == to)
+		decode(d, f, i, to, ENC_PLAIN);
+	i = start;
+	while (i < to && !last && !d->stop) {
+		memset(&ph, 0, sizeof(ph));
+		start = read_block(NULL, f, i + 1, to, &ph);
+		end = next_boundary(f, start, to, b, &last);
+		if (start < end && f->lines[start].len == 0 &&
+		    (multipart(ph.type) || wanted(ph.type)))
+			read_body(d, f, start + 1, end, &ph, depth + 1);
+		free(ph.type);
+		i = end;
+	}
+	free(b);
 }
 
 /* The length of the quote marks ("> ", ">> ") that start s. */
@@ -235,30 +605,26 @@ read_message(struct mail *m)
 }
 
 void
-mail_read(struct mail *m, const struct srcfile *f)
+mail_read(struct mail *m, const struct srcfile *f, int from, int to)
 {
-	size_t	 o = 0, start;
-	int	 i, qp = 0, at = 0, joined = 0;
+	struct hdrs	 h;
+	struct dec	 d;
+	size_t		 size = 1;
+	int		 i;
 
-	memset(m, 0, sizeof(*m));
-	i = read_headers(m, f, &qp);
-	/* Each line ends in a newline, so that a search stops at its end. */
-	m->buf = xmalloc(f->len + (size_t)f->nlines + 1);
-	for (; i < f->nlines; i++) {
-		if (!joined) {
-			start = o;
-			at = i + 1;
-		}
-		joined = decode_line(m->buf, &o, f->buf + f->lines[i].off,
-		    f->lines[i].len, qp);
-		if (!joined) {
-			add_line(m, m->buf + start, o - start, at);
-			m->buf[o++] = '\n';
-		}
-	}
-	if (joined)
-		add_line(m, m->buf + start, o - start, at);
-	m->buf[o] = '\0';
+	memset(m, 0, sizeof(m[0]));
+	memset(&h, 0, sizeof(h));
+	memset(&d, 0, sizeof(d));
+	for (i = from; i < to; i++)
+		size += f->lines[i].len + 1;
+	/* Decoding never makes the text longer, with a newline a line. */
+	m->buf = xmalloc(size);
+	d.m = m;
+	d.mbox = from < to && from_line(f, from);
+	i = read_headers(m, f, from, to, &h);
+	read_body(&d, f, i, to, &h, 0);
+	free(h.type);
+	m->buf[d.o] = '\0';
 	find_diff(m);
 	read_message(m);
 }
@@ -383,16 +749,24 @@ check_subject(const struct mail *m, const struct patch *p,
 	free(names);
 }
 
-void
+int
 mail_check(const struct mail *m, const struct patch *p,
     const struct srcfile *f, struct diaglist *dl, const struct config *cfg)
 {
+	if (m->bad_at != 0) {
+		diag_add(dl, cfg, f, m->bad_at, 1, R_PATCH_DOES_NOT_APPLY,
+		    "%s", m->bad);
+		fprintf(stderr, "manlint: %s: the patch does not apply "
+		    "(line %d)\n", f->path, m->bad_at);
+		return -1;
+	}
 	if (!m->headers || m->diff == m->n)
-		return;
+		return 0;
 	if (!m->signoff)
 		diag_add(dl, cfg, f, m->msg_end_at, 1, R_MAIL_SIGNOFF_MISSING,
 		    "no Signed-off-by line in the commit message; "
 		    "git commit -s adds one");
 	if (m->subject != NULL)
 		check_subject(m, p, f, dl, cfg);
+	return 0;
 }

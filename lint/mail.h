@@ -1,7 +1,8 @@
 /*
  * Patch mail: finding the diff in what --diff reads (a plain diff, git
- * format-patch output, or a mail as sent to a list, quoted-printable
- * or quoted in a reply), and the checks on the mail itself.
+ * format-patch output, or a mail as sent to a list, quoted-printable,
+ * base64 or quoted in a reply; or an mbox of such mails, a series),
+ * and the checks on the mail itself.
  */
 #ifndef MAIL_H
 #define MAIL_H
@@ -30,17 +31,31 @@ struct mail {
 	int		 subject_at;
 	int		 signoff;	/* a Signed-off-by line was found */
 	int		 msg_end_at;	/* where the commit message ends */
+	int		 bad_at;	/* base64 that cannot be decoded, at
+					   this line; 0 if none */
+	char		 bad[128];	/* what is wrong with it */
 };
 
-/* Decode f and find its diff; the lines from m->diff on are the diff. */
-void	 mail_read(struct mail *, const struct srcfile *);
+/*
+ * The first line (from 0) of the mail after the one that starts at
+ * line from of f: an mbox holds several, each starting with a "From "
+ * line after an empty line.  f->nlines if there is no other.
+ */
+int	 mail_next(const struct srcfile *, int from);
+
+/*
+ * Decode lines from to to of f, one mail, and find its diff; the lines
+ * from m->diff on are the diff.
+ */
+void	 mail_read(struct mail *, const struct srcfile *, int from, int to);
 void	 mail_free(struct mail *);
 
 /*
  * The checks on a patch mail: its Signed-off-by line and its subject,
  * which names the pages p changes.  Reported at the lines of f.
+ * Return -1, having reported it, if the mail could not be decoded.
  */
-void	 mail_check(const struct mail *, const struct patch *,
+int	 mail_check(const struct mail *, const struct patch *,
 	    const struct srcfile *, struct diaglist *, const struct config *);
 
 #endif

@@ -243,34 +243,28 @@ lint_file(struct run *r, const char *path)
 }
 
 /*
- * --diff: check the mail, apply its patch in the temporary tree, and
- * lint the pages it changes, keeping what is said of the lines it adds.
+ * --diff: check the mail at lines from to to of f, apply its patch in
+ * the temporary tree, and lint the pages it changes, keeping what is
+ * said of the lines it adds.
  */
 static void
-lint_diff(struct run *r, const char *path)
+lint_mail(struct run *r, const struct srcfile *f, int from, int to)
 {
-	struct srcfile	*f;
 	struct mail	 m;
 	struct patch	 p;
-	struct patched	*pages;
-	size_t		 n, i;
-	char		 err[512];
+	struct patched	*pages = NULL;
+	size_t		 n = 0, i;
 
-	if ((f = src_read(path, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "manlint: %s: cannot read: %s\n", path, err);
-		r->ioerr = 1;
-		return;
-	}
-	mail_read(&m, f);
-	if (m.diff == m.n && !m.headers && f->nlines > 0) {
+	mail_read(&m, f, from, to);
+	if (m.diff == m.n && !m.headers && to > from) {
 		/* Not a cover letter, not an empty diff: a wrong file. */
-		fprintf(stderr, "manlint: %s: no diff found\n", path);
+		fprintf(stderr, "manlint: %s: no diff found\n", f->path);
 		r->ioerr = 1;
 	}
 	patch_parse(&p, &m);
 	page_config(r, NULL, "-");
-	mail_check(&m, &p, f, &r->dl, &r->cfg);
-	if (ptree_apply(r->tree, &p, f, &r->dl, &r->cfg, &pages, &n) == -1)
+	if (mail_check(&m, &p, f, &r->dl, &r->cfg) == -1 ||
+	    ptree_apply(r->tree, &p, f, &r->dl, &r->cfg, &pages, &n) == -1)
 		r->ioerr = 1;
 	diag_flush(&r->dl, &r->cfg, &r->stats, stdout);
 	for (i = 0; i < n; i++) {
@@ -281,6 +275,26 @@ lint_diff(struct run *r, const char *path)
 	patched_free(pages, n);
 	patch_free(&p);
 	mail_free(&m);
+}
+
+/* Each mail of an mbox in turn, their patches a series. */
+static void
+lint_diff(struct run *r, const char *path)
+{
+	struct srcfile	*f;
+	char		 err[512];
+	int		 from = 0, to;
+
+	if ((f = src_read(path, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "manlint: %s: cannot read: %s\n", path, err);
+		r->ioerr = 1;
+		return;
+	}
+	do {
+		to = mail_next(f, from);
+		lint_mail(r, f, from, to);
+		from = to;
+	} while (from < f->nlines);
 	src_free(f);
 }
 

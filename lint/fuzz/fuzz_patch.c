@@ -1,7 +1,7 @@
 /*
- * libFuzzer target: a mail or patch, given as bytes, goes the way
- * --diff reads one (decoded, its diff parsed, the mail's own rules
- * run, the diagnostics printed).  Applying it to a copy of a tree is
+ * libFuzzer target: a mail, an mbox or a patch, given as bytes, goes
+ * the way --diff reads one (split into mails, each decoded, its diff
+ * parsed, the mail's own rules run, the diagnostics printed).  Applying it to a copy of a tree is
  * left out: that is file handling, not parsing.
  *
  * The input is written to a file in a fresh directory under $TMPDIR
@@ -48,7 +48,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct mail	 m;
 	struct patch	 p;
 	char		 err[512];
-	int		 fd;
+	int		 fd, from = 0, to;
 
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644)) == -1 ||
 	    (size > 0 && write(fd, data, size) != (ssize_t)size) ||
@@ -57,14 +57,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if ((f = src_read(path, err, sizeof(err))) == NULL)
 		fuzz_die(err);
 	memset(&dl, 0, sizeof(dl));
-	memset(&m, 0, sizeof(m));
-	memset(&p, 0, sizeof(p));
-	mail_read(&m, f);
-	patch_parse(&p, &m);
-	mail_check(&m, &p, f, &dl, &fuzz_cfg);
-	diag_flush(&dl, &fuzz_cfg, &fuzz_stats, fuzz_sink);
-	patch_free(&p);
-	mail_free(&m);
+	do {
+		to = mail_next(f, from);
+		mail_read(&m, f, from, to);
+		patch_parse(&p, &m);
+		(void)mail_check(&m, &p, f, &dl, &fuzz_cfg);
+		diag_flush(&dl, &fuzz_cfg, &fuzz_stats, fuzz_sink);
+		patch_free(&p);
+		mail_free(&m);
+		from = to;
+	} while (from < f->nlines);
 	src_free(f);
 	free(dl.v);
 	diag_reset_seen();

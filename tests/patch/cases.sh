@@ -215,6 +215,134 @@ patch_quoted() {
 	pm_expect "$(pm_want "$page" "$mail")"
 }
 
+# pm_b64 MAIL OUT: MAIL with its body sent base64, 57 bytes a line.
+pm_b64() {
+	local hl
+
+	hl=$(grep -n -m1 '^$' "$1" | cut -d: -f1)
+	{
+		sed -n "1,${hl}p" "$1" |
+		    sed 's/^\(Content-Transfer-Encoding:\).*/\1 base64/'
+		tail -n +$((hl + 1)) "$1" | base64 -w 76
+	} > "$2"
+}
+
+# The line of a base64 text, at line FIRST of its mail, where the
+# decoded line LINE of the plain body (starting at line BODY) starts.
+pm_b64_line() {
+	local off
+
+	off=$(head -n $(($2 - 1)) "$1" | tail -n +"$3" | wc -c)
+	echo $(($4 + off / 57))
+}
+
+# The mail with its body base64: the diagnostics of the plain mail,
+# each at the line of the encoded text where its line starts.
+patch_b64() {
+	local body entry n want=
+
+	pm_b64 "$mail" "$pm/b64.mail"
+	body=$(($(grep -n -m1 '^$' "$mail" | cut -d: -f1) + 1))
+	while read -r entry; do
+		n=${entry##* }
+		want+="${entry% *} $(pm_b64_line "$mail" "$n" "$body" "$body")"$'\n'
+	done <<< "$(pm_want "$page" "$mail")"
+	ml_in "$top" --diff "$pm/b64.mail"
+	[ "$rc" -eq 1 ] || { why "expected exit status 1"; why_run; return 1; }
+	pm_expect "${want%$'\n'}"
+}
+
+# The patch as a base64 attachment of a multipart mail, after a
+# quoted-printable part with the commit message.
+patch_mime() {
+	local hl first body at n want=
+
+	hl=$(grep -n -m1 '^$' "$mail" | cut -d: -f1)
+	first=$(grep -n -m1 '^---$' "$mail" | cut -d: -f1)
+	{
+		sed -n "1,$((hl - 1))p" "$mail" |
+		    sed '/^Content-T/d; /^MIME-Version:/d'
+		printf 'MIME-Version: 1.0\nContent-Type: multipart/mixed;\n'
+		printf ' boundary="=-b0und"\n\nA preamble.\n--=-b0und\n'
+		printf 'Content-Type: text/plain; charset=UTF-8\n'
+		printf 'Content-Transfer-Encoding: quoted-printable\n\n'
+		sed -n "$((hl + 1)),${first}p" "$mail"
+		printf -- '--=-b0und\nContent-Type: image/png\n'
+		printf 'Content-Transfer-Encoding: base64\n\nnot*an image\n'
+		printf -- '--=-b0und\nContent-Type: text/x-patch; name="0001.patch"\n'
+		printf 'Content-Transfer-Encoding: base64\n'
+		printf 'Content-Disposition: attachment\n\n'
+		tail -n +$((first + 1)) "$mail" | base64 -w 76
+		printf -- '--=-b0und--\nAn epilogue.\n'
+	} > "$pm/mime.mail"
+	body=$(($(grep -n -m1 '^Content-Disposition' "$pm/mime.mail" |
+	    cut -d: -f1) + 2))
+	while read -r entry; do
+		n=${entry##* }
+		at=$(pm_b64_line "$mail" "$n" $((first + 1)) "$body")
+		want+="${entry% *} $at"$'\n'
+	done <<< "$(pm_want "$page" "$mail")"
+	ml_in "$top" --diff "$pm/mime.mail"
+	[ "$rc" -eq 1 ] || { why "expected exit status 1"; why_run; return 1; }
+	pm_expect "${want%$'\n'}"
+}
+
+# Base64 that cannot be decoded: a stray byte, text after the padding,
+# a group of four cut short.
+patch_b64_bad() {
+	local at
+
+	at=$(($(grep -n -m1 '^$' "$pm/b64.mail" | cut -d: -f1) + 5))
+	sed "${at}s/^\(....\)./\1*/" "$pm/b64.mail" > "$pm/b64-byte.mail"
+	pm_damaged b64-byte.mail "byte 0x2a is not base64" "$at" || return 1
+	sed "${at}s/^\(....\)..../\1AA==/" "$pm/b64.mail" > "$pm/b64-pad.mail"
+	pm_damaged b64-pad.mail "goes on after its \"=\" padding" "$at" ||
+	    return 1
+	sed '$s/.$//' "$pm/b64.mail" > "$pm/b64-cut.mail"
+	pm_damaged b64-cut.mail "ends inside a group of four" \
+	    "$(wc -l < "$pm/b64-cut.mail")"
+}
+
+# An mbox of three mails, as git format-patch --stdout writes a series:
+# the second has no Signed-off-by, the third a subject without its page
+# and a change to the line the first added.  Each mail is checked on
+# its own, and the patches are applied in order.
+patch_mbox() {
+	local d=$pm/mbox g=(git -c user.name=T -c user.email=t@example.org)
+	local box=$d/series.mbox msg fix l1 l2 l3 s3
+
+	mkdir -p "$d/repo/man7" "$d/base/man7"
+	printf '%s\n' '.TH SER 7 2026-01-01 "manlint tests"' .SH\ NAME \
+	    'ser \- a page that a series changes' .SH\ DESCRIPTION \
+	    'The start.' 'The end.' > "$d/repo/man7/ser.7"
+	cp "$d/repo/man7/ser.7" "$d/base/man7/"
+	(cd "$d/repo" && git init -q && "${g[@]}" add . &&
+	    "${g[@]}" commit -qm base &&
+	    sed -i 's/^The start\.$/&\nOne. Two./' man7/ser.7 &&
+	    "${g[@]}" commit -qsam 'ser.7: add two sentences' &&
+	    sed -i 's/^The end\.$/The very end./' man7/ser.7 &&
+	    "${g[@]}" commit -qam 'ser.7: say more of the end' &&
+	    sed -i 's/^One\. Two\.$/One. Two. Three./' man7/ser.7 &&
+	    "${g[@]}" commit -qsam 'add a third sentence' &&
+	    git format-patch -q --stdout HEAD~3 > "$box") > "$tmp/out" 2>&1 ||
+	    { why "git:" "$(cat "$tmp/out")"; return 1; }
+	l1=$(pm_line "$box" "+One. Two.")
+	l2=$(grep -n '^---$' "$box" | sed -n 2p | cut -d: -f1)
+	s3=$(grep -n '^Subject:' "$box" | sed -n 3p | cut -d: -f1)
+	l3=$(pm_line "$box" "+One. Two. Three.")
+	ml_in "$d" --diff --base "$d/base" "$box"
+	msg="style: new sentence starts mid-line"
+	fix="start it on a new source line [sentence-same-line]"
+	want="man7/ser.7:6:6: $msg (from $box:$l1); $fix
+$box:$l2:1: warning: no Signed-off-by line in the commit message; git commit -s adds one [mail-signoff-missing]
+$box:$s3:1: warning: the subject is not of the form \"ser.7: summary\" [mail-subject]
+man7/ser.7:6:6: $msg (from $box:$l3); $fix"
+	[ "$rc" -eq 1 ] && [ "$out" = "$want" ] && [ -z "$err" ] && return 0
+	why "expected:" "$want"
+	why_run
+	return 1
+}
+
 # pm_damaged NAME RULE_TEXT MAILLINE: the mangled mail NAME is refused
 # with exit status 2 and one diagnostic at MAILLINE that says TEXT.
 pm_damaged() {
@@ -430,6 +558,10 @@ t "patch: a page that already holds the patch" patch_applied
 t "patch: a plain diff on standard input" patch_stdin
 t "patch: a quoted-printable mail" patch_qp
 t "patch: a mail quoted in a reply" patch_quoted
+t "patch: a base64 mail, at the lines of the encoded text" patch_b64
+t "patch: a base64 attachment of a multipart mail" patch_mime
+t "patch: base64 that cannot be decoded: exit 2 at the line" patch_b64_bad
+t "patch: an mbox series, each mail checked on its own" patch_mbox
 t "patch: wrapped lines: exit 2 at the line" patch_wrapped
 t "patch: stripped leading spaces: exit 2 at the line" patch_stripped
 t "patch: changed white space: exit 2 at the line" patch_spaces
