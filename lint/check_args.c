@@ -108,7 +108,7 @@ is_punct_char(char ch)
  * out and is not counted.
  */
 static int
-is_punct(const char *s)
+punct_only(const char *s)
 {
 	int	 dots = 0, seen = 0;
 
@@ -127,6 +127,16 @@ is_punct(const char *s)
 		seen = 1;
 	}
 	return seen;
+}
+
+/*
+ * punct_only(), asked inline of the first byte: most arguments start
+ * with a letter or a digit and are answered without a call.
+ */
+static inline int
+is_punct(const char *s)
+{
+	return (s[0] == '\\' || is_punct_char(s[0])) && punct_only(s);
 }
 
 /*
