@@ -8,6 +8,7 @@
  * italic) and which names are parameters in its SYNOPSIS, so that the
  * rules comparing a use with the page's habit stay linear.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,7 +108,7 @@ is_punct_char(char ch)
  * out and is not counted.
  */
 static int
-is_punct(const char *s)
+punct_only(const char *s)
 {
 	int	 dots = 0, seen = 0;
 
@@ -126,6 +127,16 @@ is_punct(const char *s)
 		seen = 1;
 	}
 	return seen;
+}
+
+/*
+ * punct_only(), asked inline of the first byte: most arguments start
+ * with a letter or a digit and are answered without a call.
+ */
+static inline int
+is_punct(const char *s)
+{
+	return (s[0] == '\\' || is_punct_char(s[0])) && punct_only(s);
 }
 
 /*
@@ -490,20 +501,38 @@ swapped(struct ctx *c, const struct node *n)
 		    n->name[1], n->name[0]);
 }
 
+/* Up to four bytes as one number, the first the lowest. */
+#define W4(a, b, c, d)	((uint32_t)(a) | (uint32_t)(b) << 8 | \
+			    (uint32_t)(c) << 16 | (uint32_t)(d) << 24)
+
 static int
 is_function_word(const struct arg *a)
 {
-	static const char *const words[] = {
-		"and", "are", "as", "be", "by", "for", "if", "in", "is",
-		"not", "of", "on", "or", "see", "that", "the", "The", "to",
-		"was", "with", NULL
-	};
-	size_t	 len = a->len;
+	size_t		 len = a->len, i;
+	uint32_t	 w = 0;
 
 	while (len > 0 && is_mark(a->s[len - 1]))
 		len--;
 	/* None is longer than four letters; most arguments are. */
-	return len <= 4 && is_listed(words, a->s, len);
+	if (len == 0 || len > 4)
+		return 0;
+	for (i = 0; i < len; i++)
+		w |= (uint32_t)(unsigned char)a->s[i] << 8 * i;
+	switch (w) {
+	case W4('a', 'n', 'd', 0): case W4('a', 'r', 'e', 0):
+	case W4('a', 's', 0, 0): case W4('b', 'e', 0, 0):
+	case W4('b', 'y', 0, 0): case W4('f', 'o', 'r', 0):
+	case W4('i', 'f', 0, 0): case W4('i', 'n', 0, 0):
+	case W4('i', 's', 0, 0): case W4('n', 'o', 't', 0):
+	case W4('o', 'f', 0, 0): case W4('o', 'n', 0, 0):
+	case W4('o', 'r', 0, 0): case W4('s', 'e', 'e', 0):
+	case W4('t', 'h', 'a', 't'): case W4('t', 'h', 'e', 0):
+	case W4('T', 'h', 'e', 0): case W4('t', 'o', 0, 0):
+	case W4('w', 'a', 's', 0): case W4('w', 'i', 't', 'h'):
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* Running text given as arguments: ".BR crypt_r () is a GNU extension." */

@@ -441,8 +441,25 @@ is_para_name(const char *s, size_t len)
 }
 
 /*
+ * Could text line n be one of text_macro_name()?  Most text lines are
+ * longer than any name, max, and end in no blank, and start with no
+ * mistyped control character: none of either.  Asked inline, it saves
+ * a call for each of them.
+ */
+static inline int
+may_name_macro(const struct node *n, size_t max)
+{
+	const char	*s = n->text;
+	size_t		 len = n->len;
+
+	return len <= max || s[len - 1] == ' ' || s[len - 1] == '\t' ||
+	    s[0] == ',' || s[0] == ';' || s[0] == '/';
+}
+
+/*
  * A text line that is only a macro name ("TP", "br"), or one whose
- * control character was mistyped (",I comm").
+ * control character was mistyped (",I comm"); asked of the lines
+ * may_name_macro() lets through.
  */
 static void
 text_macro_name(struct ctx *c, const struct node *n)
@@ -450,13 +467,6 @@ text_macro_name(struct ctx *c, const struct node *n)
 	const char	*s = n->text;
 	size_t		 len = n->len, k;
 
-	/*
-	 * Most text lines are longer than any name and end in no blank,
-	 * and start with no mistyped control character: none of either.
-	 */
-	if (len > mac_name_max() && s[len - 1] != ' ' &&
-	    s[len - 1] != '\t' && s[0] != ',' && s[0] != ';' && s[0] != '/')
-		return;
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
 	if (is_macro_name(s, len, 0)) {
@@ -650,7 +660,7 @@ check_tbl_line(struct ctx *c, const struct node *n, struct walk *st)
 		len--;
 	if (st->inblock && strncmp(n->text, "T}", 2) == 0)
 		st->inblock = 0;
-	else if (st->inblock)
+	else if (st->inblock && may_name_macro(n, mac_name_max()))
 		text_macro_name(c, n);
 	if (len >= 2 && strncmp(n->text + len - 2, "T{", 2) == 0)
 		st->inblock = 1;
@@ -838,6 +848,7 @@ check_requests(struct ctx *c)
 {
 	const struct node	*n;
 	struct walk		 st;
+	size_t			 max = mac_name_max();
 	int			 i;
 
 	memset(&st, 0, sizeof(st));
@@ -861,7 +872,8 @@ check_requests(struct ctx *c)
 	for (i = 0; i < c->texts.n; i++) {
 		n = c->texts.v[i];
 		if (is_live(n) && !(n->flags & NF_NOFILL)) {
-			text_macro_name(c, n);
+			if (may_name_macro(n, max))
+				text_macro_name(c, n);
 			next_line_punct(c, n);
 		}
 	}

@@ -406,12 +406,13 @@ check_func_space(struct ctx *c, const struct node *n,
 		for (w = o; o < end && is_ident_char(t[o]); o++)
 			continue;
 		e = o;
-		if (sh->font[w] != 'B' || o == end || t[o] != ' ' ||
-		    is_keyword(t + w, e - w))
+		if (sh->font[w] != 'B' || o == end || t[o] != ' ')
 			continue;
 		while (o + 1 < end && t[o + 1] == ' ')
 			o++;
-		if (t[o + 1] != '(' || t[o + 2] == '*' || t[o + 2] == '^')
+		/* The list of keywords last: few words come to it. */
+		if (t[o + 1] != '(' || t[o + 2] == '*' || t[o + 2] == '^' ||
+		    is_keyword(t + w, e - w))
 			continue;
 		report_arg(c, n, arg_at(n, sh, w), R_SYN_FUNC_SPACE,
 		    "space between \"%.*s\" and its parenthesis; write "

@@ -78,11 +78,12 @@ name_len(const char *s)
 {
 	size_t	 i = 0;
 
-	while (s[i] != '\0') {
-		if (s[i] == '\\' && s[i + 1] == '-')
-			i += 2;
-		else if (is_name_char(s[i]))
+	/* A name byte first, the common case; the NUL is none. */
+	for (;;) {
+		if (is_name_char(s[i]))
 			i++;
+		else if (s[i] == '\\' && s[i + 1] == '-')
+			i += 2;
 		else
 			break;
 	}
