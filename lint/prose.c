@@ -182,7 +182,7 @@ struct words {
 static struct prule	**prules;
 static int		  nprules;
 static unsigned char	  wordtab[256];	/* is_wordch() */
-static unsigned char	  listed[65536 / 8];	/* hashes of those words */
+static unsigned char	  listed[65536];	/* 1 where a listed word hashes */
 /* What a page's checking keeps, one set per thread checking pages. */
 static _Thread_local size_t	 *bounds;	/* split_words() */
 static _Thread_local unsigned int *hashes;
@@ -350,7 +350,7 @@ hash_words(struct prule *r, char *err, size_t errsz)
 	for (i = r->nwords - 1; i >= 0; i--) {
 		e = &r->entries[i];
 		h = whash_short(e->w, e->flen) >> 16;
-		listed[h >> 3] |= 1 << (h & 7);
+		listed[h] = 1;
 		h &= r->mask;
 		e->next = r->bucket[h];
 		r->bucket[h] = i;
@@ -2515,7 +2515,9 @@ run_starts(struct ctx *c, const struct prule *r, const struct ptext *pt,
 		continue;
 	w = &phwords[k];
 	while (p <= last) {
-		if (!starts_word(w, pt->s + p, pt->len - p, 0)) {
+		/* Most bytes start no word: asked before the call. */
+		if (!set_has(w->first, (unsigned char)pt->s[p]) ||
+		    !starts_word(w, pt->s + p, pt->len - p, 0)) {
 			p++;
 			continue;
 		}
@@ -2771,7 +2773,7 @@ note_word(const char *s, size_t a, size_t e, size_t k, size_t nc)
 	hashes[k] = h;
 	/* Kept only where it is one: no branch to mispredict. */
 	cands[nc] = k;
-	return nc + (listed[h >> 3] >> (h & 7) & 1);
+	return nc + listed[h];
 }
 
 static void
