@@ -3040,11 +3040,29 @@ repeated_scan(struct ctx *c, const struct ptext *pt)
 /*
  * The first word from k on, of nw, with the hash of the word after it,
  * or the last word.  Few words are, and every word of every page is
- * looked at: unrolled, the loop costs less than the compare.
+ * looked at: eight hashes are compared with the next at once where
+ * there is SSE2, and the loop is unrolled, as it costs less than the
+ * compare.
  */
 static size_t
 next_pair(size_t k, size_t nw)
 {
+#ifdef __SSE2__
+	const __m128i	*h;
+	unsigned int	 m;
+
+	for (; k + 8 < nw; k += 8) {
+		h = (const __m128i *)(hashes + k);
+		m = (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi32(
+		    _mm_loadu_si128(h), _mm_loadu_si128((const __m128i *)
+		    (hashes + k + 1)))) |
+		    (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi32(
+		    _mm_loadu_si128(h + 1), _mm_loadu_si128((const __m128i *)
+		    (hashes + k + 5)))) << 16;
+		if (m != 0)
+			return k + __builtin_ctz(m) / 4;
+	}
+#endif
 #pragma GCC unroll 4
 	for (; k + 1 < nw; k++)
 		if (hashes[k] == hashes[k + 1])
