@@ -182,7 +182,7 @@ struct words {
 static struct prule	**prules;
 static int		  nprules;
 static unsigned char	  wordtab[256];	/* is_wordch() */
-static unsigned char	  listed[65536 / 8];	/* hashes of those words */
+static unsigned char	  listed[65536];	/* 1 where a listed word hashes */
 /* What a page's checking keeps, one set per thread checking pages. */
 static _Thread_local size_t	 *bounds;	/* split_words() */
 static _Thread_local unsigned int *hashes;
@@ -350,7 +350,7 @@ hash_words(struct prule *r, char *err, size_t errsz)
 	for (i = r->nwords - 1; i >= 0; i--) {
 		e = &r->entries[i];
 		h = whash_short(e->w, e->flen) >> 16;
-		listed[h >> 3] |= 1 << (h & 7);
+		listed[h] = 1;
 		h &= r->mask;
 		e->next = r->bucket[h];
 		r->bucket[h] = i;
@@ -2515,7 +2515,9 @@ run_starts(struct ctx *c, const struct prule *r, const struct ptext *pt,
 		continue;
 	w = &phwords[k];
 	while (p <= last) {
-		if (!starts_word(w, pt->s + p, pt->len - p, 0)) {
+		/* Most bytes start no word: asked before the call. */
+		if (!set_has(w->first, (unsigned char)pt->s[p]) ||
+		    !starts_word(w, pt->s + p, pt->len - p, 0)) {
 			p++;
 			continue;
 		}
@@ -2771,7 +2773,7 @@ note_word(const char *s, size_t a, size_t e, size_t k, size_t nc)
 	hashes[k] = h;
 	/* Kept only where it is one: no branch to mispredict. */
 	cands[nc] = k;
-	return nc + (listed[h >> 3] >> (h & 7) & 1);
+	return nc + listed[h];
 }
 
 static void
@@ -3038,11 +3040,29 @@ repeated_scan(struct ctx *c, const struct ptext *pt)
 /*
  * The first word from k on, of nw, with the hash of the word after it,
  * or the last word.  Few words are, and every word of every page is
- * looked at: unrolled, the loop costs less than the compare.
+ * looked at: eight hashes are compared with the next at once where
+ * there is SSE2, and the loop is unrolled, as it costs less than the
+ * compare.
  */
 static size_t
 next_pair(size_t k, size_t nw)
 {
+#ifdef __SSE2__
+	const __m128i	*h;
+	unsigned int	 m;
+
+	for (; k + 8 < nw; k += 8) {
+		h = (const __m128i *)(hashes + k);
+		m = (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi32(
+		    _mm_loadu_si128(h), _mm_loadu_si128((const __m128i *)
+		    (hashes + k + 1)))) |
+		    (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi32(
+		    _mm_loadu_si128(h + 1), _mm_loadu_si128((const __m128i *)
+		    (hashes + k + 5)))) << 16;
+		if (m != 0)
+			return k + __builtin_ctz(m) / 4;
+	}
+#endif
 #pragma GCC unroll 4
 	for (; k + 1 < nw; k++)
 		if (hashes[k] == hashes[k + 1])

@@ -5,8 +5,12 @@
  * Escapes turn into the characters they print, in plain ASCII where
  * that is close enough.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "check.h"
 #include "esc.h"
@@ -65,18 +69,68 @@ mark(struct ptext *pt, const struct ppos *at)
 }
 
 /*
+ * Copy the n bytes of s to d and set the n bytes of f to font.  Runs
+ * are short, a line or an argument: pieces of fixed size, the last
+ * overlapping the one before, cost less than calls of memcpy(3) and
+ * memset(3), and read and write no byte outside the n.
+ */
+static inline void
+copy_run(char *d, unsigned char *f, const char *s, size_t n, int font)
+{
+	uint64_t	 w8, f8 = 0x0101010101010101ull * (unsigned char)font;
+	uint32_t	 w4;
+	size_t		 i;
+
+#ifdef __SSE2__
+	if (n >= 16) {
+		__m128i	 f16 = _mm_set1_epi8((char)font);
+
+		for (i = 0; i + 16 < n; i += 16) {
+			_mm_storeu_si128((__m128i *)(d + i),
+			    _mm_loadu_si128((const __m128i *)(s + i)));
+			_mm_storeu_si128((__m128i *)(f + i), f16);
+		}
+		_mm_storeu_si128((__m128i *)(d + n - 16),
+		    _mm_loadu_si128((const __m128i *)(s + n - 16)));
+		_mm_storeu_si128((__m128i *)(f + n - 16), f16);
+		return;
+	}
+#endif
+	if (n >= 8) {
+		for (i = 0; i + 8 < n; i += 8) {
+			memcpy(&w8, s + i, 8);
+			memcpy(d + i, &w8, 8);
+			memcpy(f + i, &f8, 8);
+		}
+		memcpy(&w8, s + n - 8, 8);
+		memcpy(d + n - 8, &w8, 8);
+		memcpy(f + n - 8, &f8, 8);
+	} else if (n >= 4) {
+		memcpy(&w4, s, 4);
+		memcpy(d, &w4, 4);
+		memcpy(f, &f8, 4);
+		memcpy(&w4, s + n - 4, 4);
+		memcpy(d + n - 4, &w4, 4);
+		memcpy(f + n - 4, &f8, 4);
+	} else
+		for (i = 0; i < n; i++) {
+			d[i] = s[i];
+			f[i] = font;
+		}
+}
+
+/*
  * Append n bytes of s in a font, the first from at, the others from
  * the columns after it.  Every byte of every page passes here: plain
  * text goes in whole runs, so that the common case is a copy.
  */
-static void
+static inline void
 put_run(struct ptext *pt, const char *s, size_t n, const struct ppos *at,
     int font)
 {
 	reserve(pt, n);
 	mark(pt, at);
-	memcpy(pt->s + pt->len, s, n);
-	memset(pt->font + pt->len, font, n);
+	copy_run(pt->s + pt->len, pt->font + pt->len, s, n, font);
 	pt->len += n;
 	pt->s[pt->len] = '\0';
 }
