@@ -251,7 +251,6 @@ struct dec {
 	size_t		 o;	/* the bytes written to m->buf */
 	size_t		 start;	/* where the line being built starts */
 	int		 at;	/* its line in the file; 0 if none is */
-	int		 mbox;	/* unquote ">From " lines */
 	int		 stop;	/* the base64 text is damaged */
 };
 
@@ -269,18 +268,15 @@ static void
 decode_text(struct dec *d, const struct srcfile *f, int i, int to, int qp)
 {
 	const char	*s;
-	size_t		 len, k;
+	size_t		 len;
 
+	/*
+	 * mboxrd's ">From " quoting is left as it is: it touches only the
+	 * message, never a diff line, which starts with one of " +-@\".
+	 */
 	for (; i < to; i++) {
 		s = f->buf + f->lines[i].off;
 		len = f->lines[i].len;
-		/* mboxrd quotes a body line ">*From " with one more ">". */
-		for (k = 0; d->mbox && k < len && s[k] == '>'; k++)
-			continue;
-		if (k > 0 && has_prefix(s + k, len - k, "From ")) {
-			s++;
-			len--;
-		}
 		if (d->at == 0) {
 			d->start = d->o;
 			d->at = i + 1;
@@ -620,7 +616,6 @@ mail_read(struct mail *m, const struct srcfile *f, int from, int to)
 	/* Decoding never makes the text longer, with a newline a line. */
 	m->buf = xmalloc(size);
 	d.m = m;
-	d.mbox = from < to && from_line(f, from);
 	i = read_headers(m, f, from, to, &h);
 	read_body(&d, f, i, to, &h, 0);
 	free(h.type);
