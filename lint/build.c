@@ -733,16 +733,6 @@ program_key(const struct builder *b, const struct expage *ep,
 	sha256_hex(&h, key);
 }
 
-static char *
-path_join(const char *dir, const char *name)
-{
-	char	*p;
-
-	p = xmalloc(strlen(dir) + strlen(name) + 2);
-	sprintf(p, "%s/%s", dir, name);
-	return p;
-}
-
 /*
  * Take what a build directory holds: its file "result" (the compiler's
  * wait status on the first line, then what it printed) and, when the

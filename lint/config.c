@@ -108,8 +108,7 @@ load_rules(struct rc *rc, const char *name, FILE *err)
 	char	*path, real[PATH_MAX];
 	int	 i;
 
-	path = xmalloc(strlen(rc->dir) + strlen(name) + 2);
-	sprintf(path, "%s/%s", rc->dir, name);
+	path = path_join(rc->dir, name);
 	if (name[0] != '/' && realpath(path, real) == NULL) {
 		fprintf(err, "manlint: %s: %s\n", path, strerror(errno));
 		free(path);
@@ -323,8 +322,7 @@ exists(const char *dir, const char *name)
 	char		*p;
 	int		 rc;
 
-	p = xmalloc(strlen(dir) + strlen(name) + 2);
-	sprintf(p, "%s/%s", dir, name);
+	p = path_join(dir, name);
 	rc = lstat(p, &st) == 0;
 	free(p);
 	return rc;

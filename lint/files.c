@@ -305,8 +305,7 @@ sweep_tmpdirs(const char *base, const char *prefix)
 	while ((de = readdir(d)) != NULL) {
 		if (!is_stale(dirfd(d), de->d_name, prefix))
 			continue;
-		path = xmalloc(strlen(base) + strlen(de->d_name) + 2);
-		sprintf(path, "%s/%s", base, de->d_name);
+		path = path_join(base, de->d_name);
 		/* Another run may sweep it at the same time: no error. */
 		(void)rm_tree(path);
 		free(path);

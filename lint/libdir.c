@@ -68,19 +68,6 @@ struct libdir {
 static int	add_lib(struct libdir *, const char *, int);
 static int	add_file(struct libdir *, const char *, int);
 
-static char *
-join(const char *dir, const char *name)
-{
-	char	*p;
-	size_t	 n = strlen(dir);
-
-	p = xmalloc(n + strlen(name) + 2);
-	memcpy(p, dir, n);
-	p[n] = '/';
-	strcpy(p + n + 1, name);
-	return p;
-}
-
 /*
  * Look for the names (tried in order in each directory) in first, when
  * it is not NULL, and then in the search path.  Returns the path found,
@@ -99,7 +86,7 @@ search(const struct libdir *d, const char *first, const char *const names[],
 	for (i = first != NULL ? -1 : 0; i < d->ndirs; i++) {
 		dir = i < 0 ? first : d->dirs[i];
 		for (j = 0; j < nnames; j++) {
-			p = join(dir, names[j]);
+			p = path_join(dir, names[j]);
 			if (lstat(p, &st) == -1) {
 				free(p);
 				continue;
@@ -144,7 +131,7 @@ add_link(struct libdir *d, const char *name, const char *target)
 		    d->links[i].ino == st.st_ino ? 0 : -1;
 	}
 	if (target != NULL) {
-		p = join(d->path, name);
+		p = path_join(d->path, name);
 		rc = symlink(target, p);
 		free(p);
 		if (rc == -1)

@@ -350,8 +350,7 @@ walk_dir(struct run *r, const char *dir)
 	/* By name: the first member of struct dent. */
 	qsort(ents, n, sizeof(*ents), cmp_str);
 	for (i = 0; i < n; i++) {
-		path = xmalloc(strlen(dir) + strlen(ents[i].name) + 2);
-		sprintf(path, "%s/%s", dir, ents[i].name);
+		path = path_join(dir, ents[i].name);
 		/* A type readdir(3) tells saves an lstat(2) a page. */
 		isdir = ents[i].type == DT_DIR;
 		isreg = ents[i].type == DT_REG;

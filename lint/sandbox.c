@@ -614,8 +614,7 @@ fill(const struct sb *s, const struct sbfile *files, int nfiles)
 	int	 i, mode, rc = 0;
 
 	for (i = 0; i < nfiles && rc == 0; i++) {
-		path = xmalloc(strlen(s->dir) + strlen(files[i].name) + 2);
-		sprintf(path, "%s/%s", s->dir, files[i].name);
+		path = path_join(s->dir, files[i].name);
 		mode = files[i].exec ? 0755 : 0644;
 		if (files[i].from != NULL)
 			rc = copy_file(files[i].from, path, mode);

@@ -65,6 +65,19 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+char *
+path_join(const char *dir, const char *name)
+{
+	char	*p;
+	size_t	 n = strlen(dir);
+
+	p = xmalloc(n + strlen(name) + 2);
+	memcpy(p, dir, n);
+	p[n] = '/';
+	strcpy(p + n + 1, name);
+	return p;
+}
+
 /* Whether the len bytes at s start with the string prefix. */
 int
 has_prefix(const char *s, size_t len, const char *prefix)

@@ -14,5 +14,6 @@ void	*xreallocarray(void *, size_t, size_t);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 int	 has_prefix(const char *, size_t, const char *);
+char	*path_join(const char *dir, const char *name);	/* "dir/name" */
 
 #endif
